@@ -1,0 +1,51 @@
+/**
+ * Every default of the package, in one place. Values follow the AWS scale-to-zero sample notebooks
+ * (see README "Reference values"); change them here, never inline.
+ */
+export const DEFAULTS = {
+    endpoint: {
+        minInstanceCount: 0,
+        maxInstanceCount: 2,
+        initialInstanceCount: 1,
+        routingStrategy: "LEAST_OUTSTANDING_REQUESTS",
+        modelDataDownloadTimeoutSeconds: 600,
+        containerStartupHealthCheckTimeoutSeconds: 600,
+    },
+    compute: {
+        cpuCores: 1,
+    },
+    startup: {
+        modelDataDownloadTimeoutSeconds: 600,
+        containerStartupHealthCheckTimeoutSeconds: 600,
+    },
+    scaling: {
+        minCopies: 0,
+        maxCopies: 4,
+        initialCopies: 1,
+        targetConcurrentRequestsPerCopy: 5,
+        scaleInCooldownSeconds: 300,
+        scaleOutCooldownSeconds: 300,
+        wakeUpCooldownSeconds: 60,
+        wakeUpAlarmPeriodSeconds: 60,
+    },
+    /** Endpoints and inference components of large models take well over 10 minutes to create. */
+    timeouts: {
+        create: "60m",
+        update: "60m",
+        delete: "30m",
+    },
+} as const;
+
+/** Fixed AWS identifiers of the scale-to-zero wiring (not user settings). */
+export const AWS = {
+    scalableDimension: "sagemaker:inference-component:DesiredCopyCount",
+    serviceNamespace: "sagemaker",
+    concurrencyMetric: "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution",
+    wakeUpMetric: "NoCapacityInvocationFailures",
+    metricNamespace: "AWS/SageMaker",
+    variantName: "AllTraffic",
+} as const;
+
+/** SageMaker resource names: 1–63 characters, letters and digits, single or repeated hyphens inside. */
+export const SAGEMAKER_NAME_MAX = 63;
+export const SAGEMAKER_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;

@@ -1,0 +1,61 @@
+import * as sagemaker from "@pulumi/aws-native/sagemaker";
+import * as pulumi from "@pulumi/pulumi";
+import { AWS, DEFAULTS } from "./defaults";
+import { sageMakerName, shortHash } from "./names";
+import { EndpointSettings, tagList } from "./settings";
+
+/**
+ * A name that changes whenever the resource's (replace-on-change) inputs change, so Pulumi can create the
+ * replacement before deleting the old one without a name clash, while staying within SageMaker's limits.
+ */
+export function contentAddressedName<T>(base: string, role: string, inputs: T): pulumi.Output<string> {
+    return pulumi.output(inputs).apply((value) => sageMakerName([base, role, shortHash(JSON.stringify(value))]));
+}
+
+/**
+ * Endpoint config (inference-component style: no model on the variant, managed instance scaling that may reach
+ * zero) and the endpoint that uses it.
+ */
+export function createEndpoint(
+    name: string,
+    endpointName: string,
+    settings: EndpointSettings,
+    executionRoleArn: pulumi.Input<string>,
+    parent: pulumi.Resource,
+    dependsOn: pulumi.Resource[],
+): { endpointConfig: sagemaker.EndpointConfig; endpoint: sagemaker.Endpoint } {
+    const productionVariant = {
+        variantName: AWS.variantName,
+        instanceType: settings.instanceType,
+        initialInstanceCount: settings.initialInstanceCount,
+        // No modelName: this is what makes it an inference-component endpoint (required for scale to zero).
+        managedInstanceScaling: {
+            status: "ENABLED",
+            minInstanceCount: settings.minInstanceCount,
+            maxInstanceCount: settings.maxInstanceCount,
+        },
+        routingConfig: { routingStrategy: settings.routingStrategy },
+        modelDataDownloadTimeoutInSeconds: settings.modelDataDownloadTimeoutSeconds,
+        containerStartupHealthCheckTimeoutInSeconds: settings.containerStartupHealthCheckTimeoutSeconds,
+    };
+    const endpointConfig = new sagemaker.EndpointConfig(
+        `${name}-config`,
+        {
+            endpointConfigName: contentAddressedName(endpointName, "cfg", { productionVariant, executionRoleArn }),
+            executionRoleArn,
+            productionVariants: [productionVariant],
+            tags: tagList(settings.tags),
+        },
+        { parent, dependsOn },
+    );
+    const endpoint = new sagemaker.Endpoint(
+        `${name}-endpoint`,
+        {
+            endpointName,
+            endpointConfigName: endpointConfig.endpointConfigName.apply((n) => n ?? ""),
+            tags: tagList(settings.tags),
+        },
+        { parent, customTimeouts: DEFAULTS.timeouts },
+    );
+    return { endpointConfig, endpoint };
+}

@@ -1,0 +1,183 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ModelSource } from "./args";
+
+/** An IAM policy statement in the shape AWS expects. */
+export interface PolicyStatement {
+    Sid?: string;
+    Effect: "Allow" | "Deny";
+    Action: string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/** Where the role is used: the values that make its ARNs specific. */
+export interface AccountContext {
+    partition: string;
+    region: string;
+    accountId: string;
+}
+
+/** Actions that AWS does not scope by resource; they are the only ones this package grants on `*`. */
+export const ACTIONS_WITHOUT_RESOURCE_SCOPE = ["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"] as const;
+
+/**
+ * The ECR repository ARN of an image URI (`<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repo>[:tag|@digest]`),
+ * or undefined for images outside ECR.
+ */
+export function ecrRepositoryArn(image: string): string | undefined {
+    const match = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)/.exec(image);
+    if (!match) {
+        return undefined;
+    }
+    const [, account, region, china, repository] = match;
+    return `arn:${partitionOf(region, china !== undefined)}:ecr:${region}:${account}:repository/${repository}`;
+}
+
+function partitionOf(region: string, china: boolean): string {
+    if (china || region.startsWith("cn-")) {
+        return "aws-cn";
+    }
+    return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+}
+
+/** Splits `s3://bucket/key` into the bucket and the object-key prefix ("" for a whole bucket). */
+export function parseS3Url(url: string): { bucket: string; key: string } {
+    const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
+    if (!match) {
+        throw new Error(`not an S3 URL: ${url}`);
+    }
+    return { bucket: match[1], key: match[2] };
+}
+
+/**
+ * The least-privilege policy of the SageMaker execution role: pull exactly the models' ECR repositories, read
+ * exactly their S3 artifacts, write logs only to this endpoint's and these components' log groups.
+ */
+export function executionRolePolicy(
+    ctx: AccountContext,
+    endpointName: string,
+    componentNames: readonly string[],
+    models: readonly ModelSource[],
+): { Version: string; Statement: PolicyStatement[] } {
+    const statements: PolicyStatement[] = [];
+    const repositories = unique(models.flatMap((m) => (m.image ? [ecrRepositoryArn(m.image)] : [])).filter(isString));
+    if (repositories.length > 0) {
+        statements.push({
+            Sid: "PullModelImages",
+            Effect: "Allow",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+            Resource: repositories,
+        });
+        statements.push({ Sid: "EcrLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
+    }
+    const artifacts = unique(models.map((m) => m.modelDataUrl).filter(isString)).map(parseS3Url);
+    if (artifacts.length > 0) {
+        statements.push({
+            Sid: "ReadModelArtifacts",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: artifacts.map((a) => `arn:${ctx.partition}:s3:::${a.bucket}/${objectPattern(a.key)}`),
+        });
+        for (const bucket of unique(artifacts.map((a) => a.bucket))) {
+            const prefixes = unique(artifacts.filter((a) => a.bucket === bucket).map((a) => objectPattern(a.key)));
+            statements.push({
+                Sid: `ListModelArtifacts${statements.length}`,
+                Effect: "Allow",
+                Action: ["s3:ListBucket"],
+                Resource: `arn:${ctx.partition}:s3:::${bucket}`,
+                Condition: { StringLike: { "s3:prefix": prefixes } },
+            });
+        }
+    }
+    const logGroups = [
+        `/aws/sagemaker/Endpoints/${endpointName}`,
+        ...componentNames.map((n) => `/aws/sagemaker/InferenceComponents/${n}`),
+    ];
+    const logArn = (group: string) => `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:${group}`;
+    statements.push({
+        Sid: "WriteLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+        Resource: logGroups.flatMap((g) => [logArn(g), `${logArn(g)}:log-stream:*`]),
+    });
+    statements.push({
+        Sid: "PublishSageMakerMetrics",
+        Effect: "Allow",
+        Action: ["cloudwatch:PutMetricData"],
+        Resource: "*",
+        Condition: { StringLike: { "cloudwatch:namespace": ["/aws/sagemaker/*", "AWS/SageMaker"] } },
+    });
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Trust policy for SageMaker, limited to this account (confused-deputy protection). */
+export function sageMakerTrustPolicy(accountId: string): object {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "sagemaker.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            },
+        ],
+    };
+}
+
+/** A key prefix turned into an object pattern: an exact object stays exact, a folder gets `*`. */
+function objectPattern(key: string): string {
+    if (key === "") {
+        return "*";
+    }
+    return /\.(tar\.gz|tgz|gz|bin|safetensors|pt|pth|onnx|json)$/.test(key) ? key : `${key.replace(/\/?$/, "/")}*`;
+}
+
+function unique<T>(values: T[]): T[] {
+    return [...new Set(values)];
+}
+
+function isString(value: string | undefined): value is string {
+    return typeof value === "string";
+}
+
+/** Region, account and partition of the deploying provider, resolved once per component. */
+export function accountContext(parent: pulumi.Resource): pulumi.Output<AccountContext> {
+    const opts = { parent };
+    return pulumi
+        .all([aws.getPartitionOutput({}, opts), aws.getRegionOutput({}, opts), aws.getCallerIdentityOutput({}, opts)])
+        .apply(([p, r, id]) => ({ partition: p.partition, region: r.region, accountId: id.accountId }));
+}
+
+/** Creates the SageMaker execution role with its inline least-privilege policy. */
+export function createExecutionRole(
+    name: string,
+    ctx: pulumi.Output<AccountContext>,
+    endpointName: string,
+    componentNames: readonly string[],
+    models: readonly ModelSource[],
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+    const role = new aws.iam.Role(
+        `${name}-execution-role`,
+        {
+            // IAM allows 38 characters of prefix; the provider appends a unique suffix.
+            namePrefix: `${name.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-exec-`,
+            description: `SageMaker execution role of scale-to-zero endpoint ${endpointName}`,
+            assumeRolePolicy: ctx.apply((c) => JSON.stringify(sageMakerTrustPolicy(c.accountId))),
+            tags,
+        },
+        { parent },
+    );
+    const policy = new aws.iam.RolePolicy(
+        `${name}-execution-policy`,
+        {
+            role: role.id,
+            policy: ctx.apply((c) => JSON.stringify(executionRolePolicy(c, endpointName, componentNames, models))),
+        },
+        { parent },
+    );
+    return { role, policy };
+}

@@ -1,0 +1,139 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ScaleToZeroModelArgs } from "./args";
+import { createEndpoint } from "./endpoint";
+import { accountContext, createExecutionRole } from "./iam";
+import { createInferenceComponent, createModel } from "./inferenceComponent";
+import { sageMakerName } from "./names";
+import { createScaling } from "./scaling";
+import { ComponentSettings, resolveComponent, resolveEndpoint } from "./settings";
+import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "./validate";
+
+export const SCALE_TO_ZERO_MODEL_TYPE = "scale-to-zero:sagemaker:ScaleToZeroModel";
+
+/** What one inference component of the endpoint exposes. */
+export interface InferenceComponentOutputs {
+    readonly inferenceComponentName: pulumi.Output<string>;
+    readonly inferenceComponentArn: pulumi.Output<string>;
+    /** `inference-component/<name>`: the Application Auto Scaling resource id. */
+    readonly scalableTargetResourceId: pulumi.Output<string>;
+    readonly targetTrackingPolicyArn: pulumi.Output<string>;
+    readonly wakeUpPolicyArn: pulumi.Output<string>;
+    readonly wakeUpAlarmArn: pulumi.Output<string>;
+    readonly minCopies: number;
+    readonly maxCopies: number;
+}
+
+/**
+ * A SageMaker real-time endpoint whose inference components scale to zero copies (and its instances to zero)
+ * when idle, and wake on the first request that finds no capacity.
+ */
+export class ScaleToZeroModel extends pulumi.ComponentResource {
+    public readonly endpointName: pulumi.Output<string>;
+    public readonly endpointArn: pulumi.Output<string>;
+    public readonly endpointConfigName: pulumi.Output<string>;
+    public readonly executionRoleArn: pulumi.Output<string>;
+    /** Per inference component, keyed as declared (`model` for the single-model shorthand). */
+    public readonly inferenceComponents: Record<string, InferenceComponentOutputs>;
+    /** Key → SageMaker inference component name, convenient for stack exports. */
+    public readonly inferenceComponentNames: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: ScaleToZeroModelArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything: a bad argument must not leave a half-created stack.
+        const declared = validateScaleToZeroModelArgs(args, `ScaleToZeroModel "${name}": invalid arguments`);
+        const stack = pulumi.getStack();
+        const endpoint = resolveEndpoint(args);
+        const endpointName = args.endpointName ?? sageMakerName([name, stack]);
+        const components = Object.entries(declared).map(([key, c]) =>
+            resolveComponent(key, sageMakerName([name, key, stack]), c),
+        );
+        assertUniqueNames(name, components);
+        super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, opts);
+
+        const ctx = accountContext(this);
+        const role =
+            endpoint.executionRoleArn === undefined
+                ? createExecutionRole(
+                      name,
+                      ctx,
+                      endpointName,
+                      components.map((c) => c.inferenceComponentName),
+                      components.map((c) => c.model),
+                      endpoint.tags,
+                      this,
+                  )
+                : undefined;
+        const executionRoleArn = role ? role.role.arn : pulumi.output(endpoint.executionRoleArn!);
+        // SageMaker checks the role when the config and models are created: wait until its policy is attached.
+        const roleReady = role ? [role.policy] : [];
+
+        const { endpointConfig, endpoint: sageMakerEndpoint } = createEndpoint(
+            name,
+            endpointName,
+            endpoint,
+            executionRoleArn,
+            this,
+            roleReady,
+        );
+
+        this.inferenceComponents = {};
+        for (const component of components) {
+            const childName = `${name}-${component.key}`;
+            const model = createModel(childName, component, executionRoleArn, endpoint.tags, this, roleReady);
+            const modelName = model
+                ? model.modelName.apply((n) => n ?? "")
+                : pulumi.output(component.model.existingModelName!);
+            const ic = createInferenceComponent(
+                childName,
+                component,
+                sageMakerEndpoint,
+                endpointName,
+                modelName,
+                endpoint.tags,
+                this,
+            );
+            const scaling = createScaling(childName, component, ic, endpoint.tags, this);
+            this.inferenceComponents[component.key] = {
+                inferenceComponentName: ic.inferenceComponentName.apply((n) => n ?? component.inferenceComponentName),
+                inferenceComponentArn: ic.inferenceComponentArn,
+                scalableTargetResourceId: scaling.target.resourceId,
+                targetTrackingPolicyArn: scaling.targetTracking.arn,
+                wakeUpPolicyArn: scaling.wakeUpPolicy.arn,
+                wakeUpAlarmArn: scaling.wakeUpAlarm.arn,
+                minCopies: component.scaling.minCopies,
+                maxCopies: component.scaling.maxCopies,
+            };
+        }
+
+        this.endpointName = sageMakerEndpoint.endpointName.apply((n) => n ?? endpointName);
+        this.endpointArn = sageMakerEndpoint.endpointArn;
+        this.endpointConfigName = endpointConfig.endpointConfigName.apply((n) => n ?? "");
+        this.executionRoleArn = executionRoleArn;
+        this.inferenceComponentNames = pulumi.all(
+            Object.fromEntries(Object.entries(this.inferenceComponents).map(([k, v]) => [k, v.inferenceComponentName])),
+        );
+        this.registerOutputs({
+            endpointName: this.endpointName,
+            endpointArn: this.endpointArn,
+            endpointConfigName: this.endpointConfigName,
+            executionRoleArn: this.executionRoleArn,
+            inferenceComponentNames: this.inferenceComponentNames,
+        });
+    }
+}
+
+function assertUniqueNames(name: string, components: readonly ComponentSettings[]): void {
+    const seen = new Map<string, string>();
+    const problems: string[] = [];
+    for (const c of components) {
+        const other = seen.get(c.inferenceComponentName);
+        if (other !== undefined) {
+            problems.push(
+                `inferenceComponents.${c.key} and inferenceComponents.${other} both use the inference component name "${c.inferenceComponentName}"`,
+            );
+        }
+        seen.set(c.inferenceComponentName, c.key);
+    }
+    if (problems.length > 0) {
+        throw new ScaleToZeroArgumentError(problems, `ScaleToZeroModel "${name}": invalid arguments`);
+    }
+}

@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import { EndpointArgs, InferenceComponentArgs, ModelSource, RoutingStrategy } from "./args";
+import { DEFAULTS } from "./defaults";
+
+/** Endpoint arguments with every default applied. */
+export interface EndpointSettings {
+    readonly instanceType: string;
+    readonly minInstanceCount: number;
+    readonly maxInstanceCount: number;
+    readonly initialInstanceCount: number;
+    readonly routingStrategy: RoutingStrategy;
+    readonly modelDataDownloadTimeoutSeconds: number;
+    readonly containerStartupHealthCheckTimeoutSeconds: number;
+    readonly executionRoleArn?: pulumi.Input<string>;
+    readonly tags: Record<string, string>;
+}
+
+/** One inference component with every default applied. */
+export interface ComponentSettings {
+    readonly key: string;
+    readonly inferenceComponentName: string;
+    readonly model: ModelSource;
+    readonly compute: { acceleratorCount: number; memoryMiB: number; cpuCores: number };
+    readonly startup: { modelDataDownloadTimeoutSeconds: number; containerStartupHealthCheckTimeoutSeconds: number };
+    readonly scaling: {
+        minCopies: number;
+        maxCopies: number;
+        initialCopies: number;
+        targetConcurrentRequestsPerCopy: number;
+        scaleInCooldownSeconds: number;
+        scaleOutCooldownSeconds: number;
+        wakeUpCooldownSeconds: number;
+        wakeUpAlarmPeriodSeconds: number;
+    };
+}
+
+/** Applies the endpoint defaults (the only place they are applied). */
+export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
+    const d = DEFAULTS.endpoint;
+    return {
+        instanceType: args.instanceType,
+        minInstanceCount: args.minInstanceCount ?? d.minInstanceCount,
+        maxInstanceCount: args.maxInstanceCount ?? d.maxInstanceCount,
+        initialInstanceCount: args.initialInstanceCount ?? d.initialInstanceCount,
+        routingStrategy: args.routingStrategy ?? d.routingStrategy,
+        modelDataDownloadTimeoutSeconds: args.modelDataDownloadTimeoutSeconds ?? d.modelDataDownloadTimeoutSeconds,
+        containerStartupHealthCheckTimeoutSeconds:
+            args.containerStartupHealthCheckTimeoutSeconds ?? d.containerStartupHealthCheckTimeoutSeconds,
+        executionRoleArn: args.executionRoleArn,
+        tags: args.tags ?? {},
+    };
+}
+
+/** Applies the inference-component defaults (the only place they are applied). */
+export function resolveComponent(key: string, name: string, args: InferenceComponentArgs): ComponentSettings {
+    const s = args.scaling ?? {};
+    const d = DEFAULTS.scaling;
+    return {
+        key,
+        inferenceComponentName: args.inferenceComponentName ?? name,
+        model: args.model,
+        compute: {
+            acceleratorCount: args.compute.acceleratorCount,
+            memoryMiB: args.compute.memoryMiB,
+            cpuCores: args.compute.cpuCores ?? DEFAULTS.compute.cpuCores,
+        },
+        startup: {
+            modelDataDownloadTimeoutSeconds:
+                args.startup?.modelDataDownloadTimeoutSeconds ?? DEFAULTS.startup.modelDataDownloadTimeoutSeconds,
+            containerStartupHealthCheckTimeoutSeconds:
+                args.startup?.containerStartupHealthCheckTimeoutSeconds ??
+                DEFAULTS.startup.containerStartupHealthCheckTimeoutSeconds,
+        },
+        scaling: {
+            minCopies: s.minCopies ?? d.minCopies,
+            maxCopies: s.maxCopies ?? d.maxCopies,
+            initialCopies: s.initialCopies ?? d.initialCopies,
+            targetConcurrentRequestsPerCopy: s.targetConcurrentRequestsPerCopy ?? d.targetConcurrentRequestsPerCopy,
+            scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
+            scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
+            wakeUpCooldownSeconds: s.wakeUpCooldownSeconds ?? d.wakeUpCooldownSeconds,
+            wakeUpAlarmPeriodSeconds: s.wakeUpAlarmPeriodSeconds ?? d.wakeUpAlarmPeriodSeconds,
+        },
+    };
+}
+
+/** AWS tag list form used by aws-native resources. */
+export function tagList(tags: Record<string, string>): { key: string; value: string }[] {
+    return Object.entries(tags).map(([key, value]) => ({ key, value }));
+}

@@ -1,0 +1,289 @@
+import {
+    ComputeRequirements,
+    CopyScaling,
+    EndpointArgs,
+    InferenceComponentArgs,
+    ModelSource,
+    ROUTING_STRATEGIES,
+    ScaleToZeroModelArgs,
+    SINGLE_COMPONENT_KEY,
+    StartupTimeouts,
+} from "./args";
+import { DEFAULTS } from "./defaults";
+import { sageMakerNameError } from "./names";
+
+/** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
+export class ScaleToZeroArgumentError extends Error {
+    constructor(public readonly problems: readonly string[], context = "invalid arguments") {
+        super(`${context}:\n  - ${problems.join("\n  - ")}`);
+        this.name = "ScaleToZeroArgumentError";
+    }
+}
+
+/** Collects problems as `path: message` strings. */
+export type Problems = string[];
+
+const TIMEOUT_MIN = 60;
+const TIMEOUT_MAX = 3600;
+const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
+const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
+
+function describe(value: unknown): string {
+    return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** Checks an optional integer in [min, max]. */
+export function checkInteger(problems: Problems, path: string, value: unknown, min: number, max?: number): void {
+    if (value === undefined) {
+        return;
+    }
+    const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+        problems.push(`${path} must be ${range} (got ${describe(value)})`);
+    }
+}
+
+/** Checks an optional finite number strictly above `exclusiveMin` or at least `inclusiveMin`. */
+function checkNumber(problems: Problems, path: string, value: unknown, min: number, exclusive: boolean): void {
+    if (value === undefined) {
+        return;
+    }
+    const ok = typeof value === "number" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
+    if (!ok) {
+        problems.push(`${path} must be a number ${exclusive ? ">" : ">="} ${min} (got ${describe(value)})`);
+    }
+}
+
+function checkTimeout(problems: Problems, path: string, value: unknown): void {
+    checkInteger(problems, path, value, TIMEOUT_MIN, TIMEOUT_MAX);
+}
+
+function checkName(problems: Problems, path: string, value: unknown): void {
+    if (value === undefined) {
+        return;
+    }
+    const error = typeof value === "string" ? sageMakerNameError(value) : "must be a string";
+    if (error) {
+        problems.push(`${path} ${error} (got ${describe(value)})`);
+    }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkStringMap(problems: Problems, path: string, value: unknown): void {
+    if (value === undefined) {
+        return;
+    }
+    if (!isRecord(value)) {
+        problems.push(`${path} must be a map of string to string`);
+        return;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        if (typeof v !== "string") {
+            problems.push(`${path}.${k} must be a string (got ${describe(v)}); quote numbers and booleans`);
+        }
+    }
+}
+
+/** Tags: AWS allows keys up to 128 and values up to 256 characters; `aws:` is reserved. */
+export function validateTags(problems: Problems, path: string, tags: unknown): void {
+    checkStringMap(problems, path, tags);
+    if (!isRecord(tags)) {
+        return;
+    }
+    for (const [k, v] of Object.entries(tags)) {
+        if (k.length < 1 || k.length > 128 || k.toLowerCase().startsWith("aws:")) {
+            problems.push(`${path} key ${JSON.stringify(k)} must be 1-128 characters and must not start with "aws:"`);
+        }
+        if (typeof v === "string" && v.length > 256) {
+            problems.push(`${path}.${k} must be at most 256 characters`);
+        }
+    }
+}
+
+/** Validates the endpoint-level arguments. */
+export function validateEndpoint(problems: Problems, args: EndpointArgs, path = ""): void {
+    const p = (field: string) => `${path}${field}`;
+    if (typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType)) {
+        problems.push(`${p("instanceType")} must be a SageMaker instance type such as "ml.g5.12xlarge" (got ${describe(args.instanceType)})`);
+    }
+    checkInteger(problems, p("minInstanceCount"), args.minInstanceCount, 0);
+    checkInteger(problems, p("maxInstanceCount"), args.maxInstanceCount, 1);
+    checkInteger(problems, p("initialInstanceCount"), args.initialInstanceCount, 1);
+    const min = args.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount;
+    const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
+    const initial = args.initialInstanceCount ?? DEFAULTS.endpoint.initialInstanceCount;
+    if (typeof min === "number" && typeof max === "number" && min > max) {
+        problems.push(`${p("minInstanceCount")} (${min}) must not exceed ${p("maxInstanceCount")} (${max})`);
+    }
+    if (typeof initial === "number" && typeof max === "number" && initial > max) {
+        problems.push(`${p("initialInstanceCount")} (${initial}) must not exceed ${p("maxInstanceCount")} (${max})`);
+    }
+    if (args.routingStrategy !== undefined && !ROUTING_STRATEGIES.includes(args.routingStrategy)) {
+        problems.push(`${p("routingStrategy")} must be one of ${ROUTING_STRATEGIES.join(", ")} (got ${describe(args.routingStrategy)})`);
+    }
+    checkTimeout(problems, p("modelDataDownloadTimeoutSeconds"), args.modelDataDownloadTimeoutSeconds);
+    checkTimeout(problems, p("containerStartupHealthCheckTimeoutSeconds"), args.containerStartupHealthCheckTimeoutSeconds);
+    checkName(problems, p("endpointName"), args.endpointName);
+    validateTags(problems, p("tags"), args.tags);
+}
+
+/** Validates where a model comes from: exactly one of `image` and `existingModelName`. */
+export function validateModelSource(problems: Problems, path: string, model: ModelSource | undefined): void {
+    if (!isRecord(model)) {
+        problems.push(`${path} is required: give { image, modelDataUrl?, environment? } or { existingModelName }`);
+        return;
+    }
+    const hasImage = model.image !== undefined;
+    const hasExisting = model.existingModelName !== undefined;
+    if (hasImage === hasExisting) {
+        problems.push(
+            hasImage
+                ? `${path}: give either image or existingModelName, not both`
+                : `${path}: give either image (a new model) or existingModelName (an existing one)`,
+        );
+    }
+    if (hasImage && (typeof model.image !== "string" || model.image.trim() === "")) {
+        problems.push(`${path}.image must be a container image URI (got ${describe(model.image)})`);
+    }
+    if (hasExisting) {
+        checkName(problems, `${path}.existingModelName`, model.existingModelName);
+        if (model.modelDataUrl !== undefined || model.environment !== undefined) {
+            problems.push(`${path}: modelDataUrl and environment belong to a new model; an existing model already has them`);
+        }
+    }
+    if (model.modelDataUrl !== undefined && (typeof model.modelDataUrl !== "string" || !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(model.modelDataUrl))) {
+        problems.push(`${path}.modelDataUrl must be an S3 URL like "s3://bucket/path/model.tar.gz" (got ${describe(model.modelDataUrl)})`);
+    }
+    checkStringMap(problems, `${path}.environment`, model.environment);
+}
+
+function validateCompute(problems: Problems, path: string, compute: ComputeRequirements | undefined): void {
+    if (!isRecord(compute)) {
+        problems.push(`${path} is required: { acceleratorCount (>= 1), memoryMiB (>= 128), cpuCores? (>= 0.25) }`);
+        return;
+    }
+    if (compute.acceleratorCount === undefined) {
+        problems.push(`${path}.acceleratorCount is required (an integer >= 1)`);
+    }
+    checkInteger(problems, `${path}.acceleratorCount`, compute.acceleratorCount, 1);
+    if (compute.memoryMiB === undefined) {
+        problems.push(`${path}.memoryMiB is required (an integer >= 128)`);
+    }
+    checkInteger(problems, `${path}.memoryMiB`, compute.memoryMiB, 128);
+    checkNumber(problems, `${path}.cpuCores`, compute.cpuCores, 0.25, false);
+}
+
+function validateStartup(problems: Problems, path: string, startup: StartupTimeouts | undefined): void {
+    if (startup === undefined) {
+        return;
+    }
+    checkTimeout(problems, `${path}.modelDataDownloadTimeoutSeconds`, startup.modelDataDownloadTimeoutSeconds);
+    checkTimeout(problems, `${path}.containerStartupHealthCheckTimeoutSeconds`, startup.containerStartupHealthCheckTimeoutSeconds);
+}
+
+/** Validates copy-count scaling of one component. */
+export function validateScaling(problems: Problems, path: string, scaling: CopyScaling | undefined): void {
+    if (scaling === undefined) {
+        return;
+    }
+    const s = scaling;
+    checkInteger(problems, `${path}.minCopies`, s.minCopies, 0);
+    checkInteger(problems, `${path}.maxCopies`, s.maxCopies, 1);
+    checkInteger(problems, `${path}.initialCopies`, s.initialCopies, 1);
+    checkNumber(problems, `${path}.targetConcurrentRequestsPerCopy`, s.targetConcurrentRequestsPerCopy, 0, true);
+    checkInteger(problems, `${path}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0);
+    checkInteger(problems, `${path}.scaleOutCooldownSeconds`, s.scaleOutCooldownSeconds, 0);
+    checkInteger(problems, `${path}.wakeUpCooldownSeconds`, s.wakeUpCooldownSeconds, 0);
+    const period = s.wakeUpAlarmPeriodSeconds;
+    if (period !== undefined && !(period === 10 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
+        problems.push(`${path}.wakeUpAlarmPeriodSeconds must be 10, 30 or a multiple of 60 (got ${describe(period)})`);
+    }
+    const min = s.minCopies ?? DEFAULTS.scaling.minCopies;
+    const max = s.maxCopies ?? DEFAULTS.scaling.maxCopies;
+    const initial = s.initialCopies ?? DEFAULTS.scaling.initialCopies;
+    if (typeof min === "number" && typeof max === "number" && min > max) {
+        problems.push(`${path}.minCopies (${min}) must not exceed ${path}.maxCopies (${max})`);
+    }
+    if (typeof initial === "number" && typeof max === "number" && initial > max) {
+        problems.push(`${path}.initialCopies (${initial}) must not exceed ${path}.maxCopies (${max})`);
+    }
+}
+
+/** Validates one inference component; `path` prefixes every message (e.g. `inferenceComponents.llama.`). */
+export function validateInferenceComponent(problems: Problems, args: Partial<InferenceComponentArgs>, path = ""): void {
+    validateModelSource(problems, `${path}model`, args.model);
+    validateCompute(problems, `${path}compute`, args.compute);
+    validateStartup(problems, `${path}startup`, args.startup);
+    validateScaling(problems, `${path}scaling`, args.scaling);
+    checkName(problems, `${path}inferenceComponentName`, args.inferenceComponentName);
+}
+
+const SINGLE_FIELDS = ["model", "compute", "startup", "scaling", "inferenceComponentName"] as const;
+
+/**
+ * Turns the two accepted shapes (single-model shorthand or an `inferenceComponents` map) into one map.
+ * Pure; throws `ScaleToZeroArgumentError` when the shape is ambiguous or empty.
+ */
+export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, InferenceComponentArgs> {
+    const single = SINGLE_FIELDS.filter((f) => args[f] !== undefined);
+    if (args.inferenceComponents !== undefined) {
+        if (single.length > 0) {
+            throw new ScaleToZeroArgumentError([
+                `give either inferenceComponents or the single-model fields (${single.join(", ")}), not both`,
+            ]);
+        }
+        if (!isRecord(args.inferenceComponents) || Object.keys(args.inferenceComponents).length === 0) {
+            throw new ScaleToZeroArgumentError(["inferenceComponents must name at least one component"]);
+        }
+        return args.inferenceComponents;
+    }
+    if (args.model === undefined) {
+        throw new ScaleToZeroArgumentError([
+            "no model given: set model (one model) or inferenceComponents (several models on one endpoint)",
+        ]);
+    }
+    return {
+        [SINGLE_COMPONENT_KEY]: {
+            model: args.model,
+            compute: args.compute as ComputeRequirements,
+            startup: args.startup,
+            scaling: args.scaling,
+            inferenceComponentName: args.inferenceComponentName,
+        },
+    };
+}
+
+/**
+ * Validates every argument of `ScaleToZeroModel`. Pure: returns the normalized component map, or throws one
+ * `ScaleToZeroArgumentError` listing every problem, each naming the argument and the allowed values.
+ */
+export function validateScaleToZeroModelArgs(
+    args: ScaleToZeroModelArgs,
+    context = "ScaleToZeroModel: invalid arguments",
+): Record<string, InferenceComponentArgs> {
+    if (!isRecord(args)) {
+        throw new ScaleToZeroArgumentError(["arguments are required"], context);
+    }
+    const components = normalizeComponents(args);
+    const problems: Problems = [];
+    validateEndpoint(problems, args);
+    const single = args.inferenceComponents === undefined;
+    for (const [key, component] of Object.entries(components)) {
+        const path = single ? "" : `inferenceComponents.${key}.`;
+        if (!KEY_PATTERN.test(key)) {
+            problems.push(`inferenceComponents key ${JSON.stringify(key)} may contain only letters, digits and hyphens`);
+        }
+        if (!isRecord(component)) {
+            problems.push(`inferenceComponents.${key} must be an object`);
+            continue;
+        }
+        validateInferenceComponent(problems, component, path);
+    }
+    if (problems.length > 0) {
+        throw new ScaleToZeroArgumentError(problems, context);
+    }
+    return components;
+}
