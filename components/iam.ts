@@ -79,16 +79,16 @@ export function executionRolePolicy(
             Action: ["s3:GetObject"],
             Resource: artifacts.map((a) => `arn:${ctx.partition}:s3:::${a.bucket}/${objectPattern(a.key)}`),
         });
-        for (const bucket of unique(artifacts.map((a) => a.bucket))) {
+        unique(artifacts.map((a) => a.bucket)).forEach((bucket, index) => {
             const prefixes = unique(artifacts.filter((a) => a.bucket === bucket).map((a) => objectPattern(a.key)));
             statements.push({
-                Sid: `ListModelArtifacts${statements.length}`,
+                Sid: `ListModelArtifacts${index === 0 ? "" : index + 1}`,
                 Effect: "Allow",
                 Action: ["s3:ListBucket"],
                 Resource: `arn:${ctx.partition}:s3:::${bucket}`,
                 Condition: { StringLike: { "s3:prefix": prefixes } },
             });
-        }
+        });
     }
     const logGroups = [
         `/aws/sagemaker/Endpoints/${endpointName}`,

@@ -54,6 +54,11 @@ function checkNumber(problems: Problems, path: string, value: unknown, min: numb
     }
 }
 
+/** True for an integer >= min: cross-field checks only compare values that are valid on their own. */
+function isCount(value: unknown, min: number): value is number {
+    return typeof value === "number" && Number.isInteger(value) && value >= min;
+}
+
 function checkTimeout(problems: Problems, path: string, value: unknown): void {
     checkInteger(problems, path, value, TIMEOUT_MIN, TIMEOUT_MAX);
 }
@@ -115,10 +120,10 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     const min = args.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount;
     const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
     const initial = args.initialInstanceCount ?? DEFAULTS.endpoint.initialInstanceCount;
-    if (typeof min === "number" && typeof max === "number" && min > max) {
+    if (isCount(min, 0) && isCount(max, 1) && min > max) {
         problems.push(`${p("minInstanceCount")} (${min}) must not exceed ${p("maxInstanceCount")} (${max})`);
     }
-    if (typeof initial === "number" && typeof max === "number" && initial > max) {
+    if (isCount(initial, 1) && isCount(max, 1) && initial > max) {
         problems.push(`${p("initialInstanceCount")} (${initial}) must not exceed ${p("maxInstanceCount")} (${max})`);
     }
     if (args.routingStrategy !== undefined && !ROUTING_STRATEGIES.includes(args.routingStrategy)) {
@@ -204,10 +209,10 @@ export function validateScaling(problems: Problems, path: string, scaling: CopyS
     const min = s.minCopies ?? DEFAULTS.scaling.minCopies;
     const max = s.maxCopies ?? DEFAULTS.scaling.maxCopies;
     const initial = s.initialCopies ?? DEFAULTS.scaling.initialCopies;
-    if (typeof min === "number" && typeof max === "number" && min > max) {
+    if (isCount(min, 0) && isCount(max, 1) && min > max) {
         problems.push(`${path}.minCopies (${min}) must not exceed ${path}.maxCopies (${max})`);
     }
-    if (typeof initial === "number" && typeof max === "number" && initial > max) {
+    if (isCount(initial, 1) && isCount(max, 1) && initial > max) {
         problems.push(`${path}.initialCopies (${initial}) must not exceed ${path}.maxCopies (${max})`);
     }
 }
