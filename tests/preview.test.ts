@@ -1,0 +1,59 @@
+import { expect } from "chai";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const CLI = path.join(ROOT, "preview", "cli.ts");
+
+function plan(args: string[], cwd = ROOT) {
+    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), CLI, ...args], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("offline preview (npm run plan)", function () {
+    this.timeout(120000);
+
+    it("prints every resource of the dev stack with its key properties and exits 0", () => {
+        const { code, stdout, stderr } = plan(["--stack", "dev"]);
+        expect(stderr).to.equal("");
+        expect(code).to.equal(0);
+        expect(stdout).to.contain('Offline preview of stack "dev"');
+        for (const line of [
+            "+ scale-to-zero:sagemaker:ScaleToZeroModel  llm",
+            "aws-native:sagemaker:EndpointConfig       llm-config",
+            "managedInstanceScaling: ENABLED, 0..2 instances",
+            "modelName on variant: none (inference-component endpoint)",
+            "inferenceComponentName: llm-llama-8b-dev",
+            "resourceId: inference-component/llm-llama-8b-dev",
+            "capacity: 0..2 copies",
+            "metric: SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution",
+            'metric: AWS/SageMaker NoCapacityInvocationFailures {"InferenceComponentName":"llm-llama-8b-dev"}',
+            "condition: Maximum GreaterThanOrEqualToThreshold 1, 1 of 1 x 60s",
+            "11 resources would be created.",
+            "--inference-component-name llm-llama-8b-dev",
+        ]) {
+            expect(stdout).to.contain(line);
+        }
+    });
+
+    it("fails with the config error and exit code 1 on a bad stack file", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+        const dev = fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8");
+        fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), dev.replace("maxInstanceCount: 2", "maxInstanceCount: 0"));
+        const { code, stderr } = plan(["--stack", "broken"], dir);
+        expect(code).to.equal(1);
+        expect(stderr).to.contain("scale-to-zero:endpoint.maxInstanceCount must be an integer >= 1 (got 0)");
+    });
+
+    it("names the stacks that exist when asked for an unknown one", () => {
+        const { code, stderr } = plan(["--stack", "nope"]);
+        expect(code).to.equal(1);
+        expect(stderr).to.match(/no stack file .*Pulumi\.nope\.yaml \(stacks here: .*dev/);
+    });
+});
