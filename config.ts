@@ -30,6 +30,8 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "containerStartupHealthCheckTimeoutSeconds",
     "executionRoleArn",
     "endpointName",
+    "schedule",
+    "instanceScaleIn",
 ];
 const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "model",
@@ -51,7 +53,12 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
         "scaleOutCooldownSeconds",
         "wakeUpCooldownSeconds",
         "wakeUpAlarmPeriodSeconds",
+        "idleTimeoutMinutes",
     ],
+};
+const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
+    schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
+    instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
 export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] as const;
@@ -117,6 +124,11 @@ export function parseStackConfig(raw: Record<string, unknown>): StackConfig {
         problems.push(`${prefix}endpoint is required (at least { instanceType: ml.g5.12xlarge })`);
     }
     checkFields(problems, `${prefix}endpoint`, endpoint, ENDPOINT_FIELDS);
+    if (isRecord(endpoint)) {
+        for (const [field, allowed] of Object.entries(ENDPOINT_NESTED_FIELDS)) {
+            checkFields(problems, `${prefix}endpoint.${field}`, endpoint[field], allowed);
+        }
+    }
     const components = own.inferenceComponents;
     if (components === undefined) {
         problems.push(`${prefix}inferenceComponents is required: a map of name -> { model, compute, scaling? }`);

@@ -10,4 +10,5 @@ export const wakeUpAlarmArns = outputs.wakeUpAlarmArns;
 export const wakeUpPolicyArns = outputs.wakeUpPolicyArns;
 export const targetTrackingPolicyArns = outputs.targetTrackingPolicyArns;
 export const executionRoleArn = outputs.executionRoleArn;
+export const scheduleArns = outputs.scheduleArns;
 export const invokeCommands = outputs.invokeCommands;

@@ -10,6 +10,7 @@ export interface StackOutputs {
     wakeUpPolicyArns: pulumi.Output<Record<string, string>>;
     targetTrackingPolicyArns: pulumi.Output<Record<string, string>>;
     executionRoleArn: pulumi.Output<string>;
+    scheduleArns: pulumi.Output<string[]>;
     invokeCommands: pulumi.Output<Record<string, string>>;
 }
 
@@ -42,6 +43,7 @@ export function deployStack(config: StackConfig, opts?: pulumi.ComponentResource
         wakeUpPolicyArns: perComponent(model, (k) => ic[k].wakeUpPolicyArn),
         targetTrackingPolicyArns: perComponent(model, (k) => ic[k].targetTrackingPolicyArn),
         executionRoleArn: model.executionRoleArn,
+        scheduleArns: model.scheduleArns,
         invokeCommands: pulumi
             .all([model.endpointName, model.inferenceComponentNames])
             .apply(([endpoint, names]) =>

@@ -54,6 +54,12 @@ export interface CopyScaling {
      * Default 60 (the metric is published per minute; shorter periods can sit in INSUFFICIENT_DATA).
      */
     readonly wakeUpAlarmPeriodSeconds?: number;
+    /**
+     * Minutes without a successful request after which the copies go straight to 0 (1–14). Target tracking
+     * already does this after its fixed ~15 minutes; an idle timeout only makes it shorter. Requires minCopies 0.
+     * Default: unset (target tracking's ~15 minutes).
+     */
+    readonly idleTimeoutMinutes?: number;
 }
 
 /** One inference component (one model) on a scale-to-zero endpoint. */
@@ -98,6 +104,54 @@ export interface EndpointArgs {
     readonly endpointName?: string;
     /** Tags for every taggable resource. */
     readonly tags?: Record<string, string>;
+    /**
+     * A weekly schedule for every inference component of the endpoint (instances are released only when all
+     * components are at 0). Default: none.
+     */
+    readonly schedule?: WeeklySchedule;
+    /**
+     * How managed instance scaling releases instances once copies are gone (the endpoint's `ScaleInPolicy`).
+     * Default: unset, SageMaker's own behaviour (idle instances released ~10 minutes after the last copy).
+     */
+    readonly instanceScaleIn?: InstanceScaleIn;
+}
+
+export const SCHEDULE_METHODS = ["autoscaling", "scheduler"] as const;
+/**
+ * - `autoscaling`: Application Auto Scaling scheduled actions. Off = max capacity 0 (nothing, not even a request,
+ *   starts a copy); on = at least `scaleOutCopies` copies warm. Autoscaling and the schedule never fight.
+ * - `scheduler`: EventBridge Scheduler sets the copy count (0 at scale-in, `scaleOutCopies` at scale-out).
+ *   Requests still wake the endpoint off-hours. Needs `minCopies` 0.
+ */
+export type ScheduleMethod = (typeof SCHEDULE_METHODS)[number];
+
+/** Weekly scale-in / scale-out, e.g. off from Friday 18:00 to Monday 07:00 in the team's time zone. */
+export interface WeeklySchedule {
+    /** Default `autoscaling`. */
+    readonly method?: ScheduleMethod;
+    /** IANA time zone, e.g. `Europe/Berlin` (DST-safe; fixed offsets are rejected). Required. */
+    readonly timezone: string;
+    /** When copies go to 0: `cron(minutes hours day-of-month month day-of-week year)`, e.g. `cron(0 18 ? * FRI *)`. */
+    readonly scaleInCron: string;
+    /** When copies come back, e.g. `cron(0 7 ? * MON *)`. */
+    readonly scaleOutCron: string;
+    /** Copies per component at scale-out, within [max(1, minCopies), maxCopies]. Default 1. */
+    readonly scaleOutCopies?: number;
+    /** First day the schedule applies, ISO-8601 UTC (`2026-01-05T00:00:00Z`). Optional. */
+    readonly startDate?: string;
+    /** Last day the schedule applies, ISO-8601 UTC, after `startDate`. Optional. */
+    readonly endDate?: string;
+}
+
+export const INSTANCE_SCALE_IN_STRATEGIES = ["IDLE_RELEASE", "CONSOLIDATION"] as const;
+/** Managed instance scaling `ScaleInPolicy`. */
+export interface InstanceScaleIn {
+    /** `IDLE_RELEASE` releases instances without copies; `CONSOLIDATION` also packs copies onto fewer instances. Required. */
+    readonly strategy: (typeof INSTANCE_SCALE_IN_STRATEGIES)[number];
+    /** Minutes after the last endpoint operation before scale-in is evaluated (5–1440; SageMaker default 20). */
+    readonly cooldownMinutes?: number;
+    /** Instances released at a time (1–100; SageMaker default 1). */
+    readonly maximumStepSize?: number;
 }
 
 export const ROUTING_STRATEGIES = ["LEAST_OUTSTANDING_REQUESTS", "RANDOM"] as const;

@@ -28,6 +28,12 @@ export const DEFAULTS = {
         wakeUpCooldownSeconds: 60,
         wakeUpAlarmPeriodSeconds: 60,
     },
+    schedule: {
+        method: "autoscaling",
+        scaleOutCopies: 1,
+    },
+    /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
+    targetTrackingScaleInMinutes: 15,
     /** Endpoints and inference components of large models take well over 10 minutes to create. */
     timeouts: {
         create: "60m",
@@ -44,6 +50,10 @@ export const AWS = {
     wakeUpMetric: "NoCapacityInvocationFailures",
     metricNamespace: "AWS/SageMaker",
     variantName: "AllTraffic",
+    idleMetric: "Invocations",
+    /** EventBridge Scheduler universal target for the SageMaker API call that sets a component's copy count. */
+    updateRuntimeConfigTarget: "arn:aws:scheduler:::aws-sdk:sagemaker:updateInferenceComponentRuntimeConfig",
+    updateRuntimeConfigAction: "sagemaker:UpdateInferenceComponentRuntimeConfig",
 } as const;
 
 /** SageMaker resource names: 1–63 characters, letters and digits, single or repeated hyphens inside. */

@@ -1,5 +1,6 @@
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
+import { InstanceScaleIn } from "./args";
 import { AWS, DEFAULTS } from "./defaults";
 import { sageMakerName, shortHash } from "./names";
 import { EndpointSettings, tagList } from "./settings";
@@ -33,6 +34,7 @@ export function createEndpoint(
             status: "ENABLED",
             minInstanceCount: settings.minInstanceCount,
             maxInstanceCount: settings.maxInstanceCount,
+            ...(settings.instanceScaleIn && { scaleInPolicy: scaleInPolicy(settings.instanceScaleIn) }),
         },
         routingConfig: { routingStrategy: settings.routingStrategy },
         modelDataDownloadTimeoutInSeconds: settings.modelDataDownloadTimeoutSeconds,
@@ -58,4 +60,13 @@ export function createEndpoint(
         { parent, customTimeouts: DEFAULTS.timeouts },
     );
     return { endpointConfig, endpoint };
+}
+
+/** Managed instance scaling `ScaleInPolicy` in the provider's shape (only the fields the user set). */
+function scaleInPolicy(scaleIn: InstanceScaleIn) {
+    return {
+        strategy: scaleIn.strategy,
+        ...(scaleIn.cooldownMinutes !== undefined && { cooldownInMinutes: scaleIn.cooldownMinutes }),
+        ...(scaleIn.maximumStepSize !== undefined && { maximumStepSize: scaleIn.maximumStepSize }),
+    };
 }

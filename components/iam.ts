@@ -181,3 +181,62 @@ export function createExecutionRole(
     );
     return { role, policy };
 }
+
+/** Trust policy for EventBridge Scheduler, limited to this account. */
+export function schedulerTrustPolicy(accountId: string): object {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "scheduler.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            },
+        ],
+    };
+}
+
+/** The scheduler may call exactly one action, on exactly these inference components. */
+export function schedulerRolePolicy(inferenceComponentArns: readonly string[]): { Version: string; Statement: PolicyStatement[] } {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "SetCopyCount",
+                Effect: "Allow",
+                Action: ["sagemaker:UpdateInferenceComponentRuntimeConfig"],
+                Resource: [...inferenceComponentArns],
+            },
+        ],
+    };
+}
+
+/** Role EventBridge Scheduler assumes to change the copy count of the endpoint's components. */
+export function createSchedulerRole(
+    name: string,
+    ctx: pulumi.Output<AccountContext>,
+    inferenceComponentArns: pulumi.Input<string>[],
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+    const role = new aws.iam.Role(
+        `${name}-scheduler-role`,
+        {
+            namePrefix: `${name.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-schd-`,
+            description: "EventBridge Scheduler: sets the copy count of scale-to-zero inference components",
+            assumeRolePolicy: ctx.apply((c) => JSON.stringify(schedulerTrustPolicy(c.accountId))),
+            tags,
+        },
+        { parent },
+    );
+    const policy = new aws.iam.RolePolicy(
+        `${name}-scheduler-policy`,
+        {
+            role: role.id,
+            policy: pulumi.all(inferenceComponentArns).apply((arns) => JSON.stringify(schedulerRolePolicy(arns))),
+        },
+        { parent },
+    );
+    return { role, policy };
+}

@@ -4,8 +4,9 @@ import { createEndpoint } from "./endpoint";
 import { accountContext, createExecutionRole } from "./iam";
 import { createInferenceComponent, createModel } from "./inferenceComponent";
 import { sageMakerName } from "./names";
+import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
-import { ComponentSettings, resolveComponent, resolveEndpoint } from "./settings";
+import { ComponentSettings, EndpointSettings, resolveComponent, resolveEndpoint } from "./settings";
 import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "./validate";
 
 export const SCALE_TO_ZERO_MODEL_TYPE = "scale-to-zero:sagemaker:ScaleToZeroModel";
@@ -19,6 +20,8 @@ export interface InferenceComponentOutputs {
     readonly targetTrackingPolicyArn: pulumi.Output<string>;
     readonly wakeUpPolicyArn: pulumi.Output<string>;
     readonly wakeUpAlarmArn: pulumi.Output<string>;
+    /** The idle-timeout alarm, when `scaling.idleTimeoutMinutes` is set. */
+    readonly idleAlarmArn?: pulumi.Output<string>;
     readonly minCopies: number;
     readonly maxCopies: number;
 }
@@ -36,6 +39,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
     public readonly inferenceComponents: Record<string, InferenceComponentOutputs>;
     /** Key → SageMaker inference component name, convenient for stack exports. */
     public readonly inferenceComponentNames: pulumi.Output<Record<string, string>>;
+    /** ARNs of the weekly schedule's resources (scheduled actions or EventBridge schedules); empty without one. */
+    public readonly scheduleArns: pulumi.Output<string[]>;
 
     constructor(name: string, args: ScaleToZeroModelArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a bad argument must not leave a half-created stack.
@@ -76,6 +81,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
         );
 
         this.inferenceComponents = {};
+        const scheduled: ScheduledComponent[] = [];
+        const scheduleOwnsCapacity = endpoint.schedule?.method === "autoscaling";
         for (const component of components) {
             const childName = `${name}-${component.key}`;
             const model = createModel(childName, component, executionRoleArn, endpoint.tags, this, roleReady);
@@ -91,7 +98,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 endpoint.tags,
                 this,
             );
-            const scaling = createScaling(childName, component, ic, endpoint.tags, this);
+            const scaling = createScaling(childName, component, ic, endpoint.tags, this, scheduleOwnsCapacity);
+            scheduled.push({ settings: component, resourceName: childName, inferenceComponent: ic, scaling });
             this.inferenceComponents[component.key] = {
                 inferenceComponentName: ic.inferenceComponentName.apply((n) => n ?? component.inferenceComponentName),
                 inferenceComponentArn: ic.inferenceComponentArn,
@@ -99,10 +107,13 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 targetTrackingPolicyArn: scaling.targetTracking.arn,
                 wakeUpPolicyArn: scaling.wakeUpPolicy.arn,
                 wakeUpAlarmArn: scaling.wakeUpAlarm.arn,
+                idleAlarmArn: scaling.idle?.alarm.arn,
                 minCopies: component.scaling.minCopies,
                 maxCopies: component.scaling.maxCopies,
             };
         }
+
+        this.scheduleArns = pulumi.all(this.createSchedule(name, endpoint.schedule, scheduled, ctx, endpoint.tags));
 
         this.endpointName = sageMakerEndpoint.endpointName.apply((n) => n ?? endpointName);
         this.endpointArn = sageMakerEndpoint.endpointArn;
@@ -117,7 +128,24 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             endpointConfigName: this.endpointConfigName,
             executionRoleArn: this.executionRoleArn,
             inferenceComponentNames: this.inferenceComponentNames,
+            scheduleArns: this.scheduleArns,
         });
+    }
+
+    private createSchedule(
+        name: string,
+        schedule: EndpointSettings["schedule"],
+        scheduled: ScheduledComponent[],
+        ctx: ReturnType<typeof accountContext>,
+        tags: Record<string, string>,
+    ): pulumi.Output<string>[] {
+        if (schedule === undefined) {
+            return [];
+        }
+        if (schedule.method === "autoscaling") {
+            return createScheduledActions(schedule, scheduled, this).map((a) => a.arn);
+        }
+        return createCopyCountSchedules(name, schedule, scheduled, ctx, tags, this).schedules.map((s) => s.arn);
     }
 }
 

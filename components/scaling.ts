@@ -10,7 +10,12 @@ export interface ComponentScaling {
     readonly targetTracking: aws.appautoscaling.Policy;
     readonly wakeUpPolicy: aws.appautoscaling.Policy;
     readonly wakeUpAlarm: aws.cloudwatch.MetricAlarm;
+    /** Present when `idleTimeoutMinutes` is set. */
+    readonly idle?: { policy: aws.appautoscaling.Policy; alarm: aws.cloudwatch.MetricAlarm };
 }
+
+/** Capacity fields that scheduled actions change; Pulumi must not reset them on the next `up`. */
+export const SCHEDULED_CAPACITY_FIELDS = ["minCapacity", "maxCapacity"];
 
 /**
  * Scalable target (down to `minCopies`), target tracking on concurrent requests per copy, and the wake-up path:
@@ -23,6 +28,7 @@ export function createScaling(
     inferenceComponent: sagemaker.InferenceComponent,
     tags: Record<string, string>,
     parent: pulumi.Resource,
+    scheduleOwnsCapacity = false,
 ): ComponentScaling {
     const s = component.scaling;
     const icName = inferenceComponent.inferenceComponentName.apply((n) => n ?? component.inferenceComponentName);
@@ -37,7 +43,11 @@ export function createScaling(
             tags,
         },
         // Registered after the component exists and deregistered before it is deleted.
-        { parent, dependsOn: [inferenceComponent] },
+        {
+            parent,
+            dependsOn: [inferenceComponent],
+            ...(scheduleOwnsCapacity && { ignoreChanges: SCHEDULED_CAPACITY_FIELDS }),
+        },
     );
     const targetRef = {
         resourceId: target.resourceId,
@@ -91,5 +101,59 @@ export function createScaling(
         },
         { parent },
     );
-    return { target, targetTracking, wakeUpPolicy, wakeUpAlarm };
+    const idle =
+        s.idleTimeoutMinutes === undefined
+            ? undefined
+            : createIdleScaleIn(resourceName, s.idleTimeoutMinutes, icName, targetRef, target, tags, parent);
+    return { target, targetTracking, wakeUpPolicy, wakeUpAlarm, idle };
+}
+
+/**
+ * Idle timeout: an alarm that fires after `minutes` one-minute periods without a successful invocation (missing
+ * data counts as idle) and a step policy that sets the copy count to exactly 0.
+ */
+function createIdleScaleIn(
+    resourceName: string,
+    minutes: number,
+    icName: pulumi.Output<string>,
+    targetRef: { resourceId: pulumi.Output<string>; scalableDimension: pulumi.Output<string>; serviceNamespace: pulumi.Output<string> },
+    target: aws.appautoscaling.Target,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): { policy: aws.appautoscaling.Policy; alarm: aws.cloudwatch.MetricAlarm } {
+    const policy = new aws.appautoscaling.Policy(
+        `${resourceName}-idle-scale-in`,
+        {
+            ...targetRef,
+            policyType: "StepScaling",
+            stepScalingPolicyConfiguration: {
+                adjustmentType: "ExactCapacity",
+                metricAggregationType: "Maximum",
+                cooldown: 60,
+                stepAdjustments: [{ metricIntervalUpperBound: "0", scalingAdjustment: 0 }],
+            },
+        },
+        { parent, dependsOn: [target] },
+    );
+    const alarm = new aws.cloudwatch.MetricAlarm(
+        `${resourceName}-idle-alarm`,
+        {
+            alarmDescription: pulumi.interpolate`Scales inference component ${icName} to 0 copies after ${minutes} idle minutes`,
+            metricName: AWS.idleMetric,
+            namespace: AWS.metricNamespace,
+            dimensions: { InferenceComponentName: icName },
+            statistic: "Sum",
+            period: 60,
+            evaluationPeriods: minutes,
+            datapointsToAlarm: minutes,
+            threshold: 1,
+            comparisonOperator: "LessThanThreshold",
+            // No datapoint means no invocation: that is exactly what idle means.
+            treatMissingData: "breaching",
+            alarmActions: [policy.arn],
+            tags,
+        },
+        { parent },
+    );
+    return { policy, alarm };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointArgs, InferenceComponentArgs, ModelSource, RoutingStrategy } from "./args";
+import { EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, RoutingStrategy, ScheduleMethod } from "./args";
 import { DEFAULTS } from "./defaults";
 
 /** Endpoint arguments with every default applied. */
@@ -13,6 +13,19 @@ export interface EndpointSettings {
     readonly containerStartupHealthCheckTimeoutSeconds: number;
     readonly executionRoleArn?: pulumi.Input<string>;
     readonly tags: Record<string, string>;
+    readonly schedule?: ScheduleSettings;
+    readonly instanceScaleIn?: InstanceScaleIn;
+}
+
+/** A weekly schedule with its defaults applied. */
+export interface ScheduleSettings {
+    readonly method: ScheduleMethod;
+    readonly timezone: string;
+    readonly scaleInCron: string;
+    readonly scaleOutCron: string;
+    readonly scaleOutCopies: number;
+    readonly startDate?: string;
+    readonly endDate?: string;
 }
 
 /** One inference component with every default applied. */
@@ -31,6 +44,7 @@ export interface ComponentSettings {
         scaleOutCooldownSeconds: number;
         wakeUpCooldownSeconds: number;
         wakeUpAlarmPeriodSeconds: number;
+        idleTimeoutMinutes?: number;
     };
 }
 
@@ -48,6 +62,12 @@ export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
             args.containerStartupHealthCheckTimeoutSeconds ?? d.containerStartupHealthCheckTimeoutSeconds,
         executionRoleArn: args.executionRoleArn,
         tags: args.tags ?? {},
+        schedule: args.schedule && {
+            ...args.schedule,
+            method: args.schedule.method ?? DEFAULTS.schedule.method,
+            scaleOutCopies: args.schedule.scaleOutCopies ?? DEFAULTS.schedule.scaleOutCopies,
+        },
+        instanceScaleIn: args.instanceScaleIn,
     };
 }
 
@@ -80,6 +100,7 @@ export function resolveComponent(key: string, name: string, args: InferenceCompo
             scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
             wakeUpCooldownSeconds: s.wakeUpCooldownSeconds ?? d.wakeUpCooldownSeconds,
             wakeUpAlarmPeriodSeconds: s.wakeUpAlarmPeriodSeconds ?? d.wakeUpAlarmPeriodSeconds,
+            idleTimeoutMinutes: s.idleTimeoutMinutes,
         },
     };
 }

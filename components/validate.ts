@@ -2,13 +2,18 @@ import {
     ComputeRequirements,
     CopyScaling,
     EndpointArgs,
+    INSTANCE_SCALE_IN_STRATEGIES,
     InferenceComponentArgs,
+    InstanceScaleIn,
     ModelSource,
     ROUTING_STRATEGIES,
+    SCHEDULE_METHODS,
+    WeeklySchedule,
     ScaleToZeroModelArgs,
     SINGLE_COMPONENT_KEY,
     StartupTimeouts,
 } from "./args";
+import { cronError, timeZoneError, timestampError } from "./cron";
 import { DEFAULTS } from "./defaults";
 import { sageMakerNameError } from "./names";
 
@@ -133,6 +138,54 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     checkTimeout(problems, p("containerStartupHealthCheckTimeoutSeconds"), args.containerStartupHealthCheckTimeoutSeconds);
     checkName(problems, p("endpointName"), args.endpointName);
     validateTags(problems, p("tags"), args.tags);
+    validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
+    validateSchedule(problems, p("schedule"), args.schedule);
+}
+
+function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: InstanceScaleIn | undefined): void {
+    if (scaleIn === undefined) {
+        return;
+    }
+    if (!INSTANCE_SCALE_IN_STRATEGIES.includes(scaleIn.strategy)) {
+        problems.push(`${path}.strategy must be one of ${INSTANCE_SCALE_IN_STRATEGIES.join(", ")} (got ${describe(scaleIn.strategy)})`);
+    }
+    checkInteger(problems, `${path}.cooldownMinutes`, scaleIn.cooldownMinutes, 5, 1440);
+    checkInteger(problems, `${path}.maximumStepSize`, scaleIn.maximumStepSize, 1, 100);
+}
+
+/** Validates a weekly schedule on its own (cross-checks with the components are in `validateModes`). */
+export function validateSchedule(problems: Problems, path: string, schedule: WeeklySchedule | undefined): void {
+    if (schedule === undefined) {
+        return;
+    }
+    if (!isRecord(schedule)) {
+        problems.push(`${path} must be a map { timezone, scaleInCron, scaleOutCron, method?, scaleOutCopies?, startDate?, endDate? }`);
+        return;
+    }
+    if (schedule.method !== undefined && !SCHEDULE_METHODS.includes(schedule.method)) {
+        problems.push(`${path}.method must be one of ${SCHEDULE_METHODS.join(", ")} (got ${describe(schedule.method)})`);
+    }
+    const zone = timeZoneError(schedule.timezone);
+    if (zone) {
+        problems.push(`${path}.timezone ${zone}`);
+    }
+    for (const field of ["scaleInCron", "scaleOutCron"] as const) {
+        const error = cronError(schedule[field]);
+        if (error) {
+            problems.push(`${path}.${field} ${describe(schedule[field])}: ${error}`);
+        }
+    }
+    checkInteger(problems, `${path}.scaleOutCopies`, schedule.scaleOutCopies, 1);
+    for (const field of ["startDate", "endDate"] as const) {
+        const error = schedule[field] === undefined ? undefined : timestampError(schedule[field]);
+        if (error) {
+            problems.push(`${path}.${field} ${error}`);
+        }
+    }
+    const { startDate, endDate } = schedule;
+    if (startDate && endDate && !timestampError(startDate) && !timestampError(endDate) && Date.parse(endDate) <= Date.parse(startDate)) {
+        problems.push(`${path}.endDate (${endDate}) must be after ${path}.startDate (${startDate})`);
+    }
 }
 
 /** Validates where a model comes from: exactly one of `image` and `existingModelName`. */
@@ -212,6 +265,26 @@ export function validateScaling(problems: Problems, path: string, scaling: CopyS
     if (isCount(min, 0) && isCount(max, 1) && min > max) {
         problems.push(`${path}.minCopies (${min}) must not exceed ${path}.maxCopies (${max})`);
     }
+    const idle = s.idleTimeoutMinutes;
+    const idleMax = DEFAULTS.targetTrackingScaleInMinutes - 1;
+    if (idle !== undefined) {
+        if (typeof idle !== "number" || !Number.isInteger(idle)) {
+            problems.push(`${path}.idleTimeoutMinutes must be a whole number of minutes from 1 to ${idleMax} (got ${describe(idle)})`);
+        } else if (idle < 1) {
+            problems.push(
+                `${path}.idleTimeoutMinutes must be at least 1: the Invocations metric has a 1-minute period, a shorter idle time cannot be measured (got ${idle})`,
+            );
+        } else if (idle > idleMax) {
+            problems.push(
+                `${path}.idleTimeoutMinutes must be at most ${idleMax}: target tracking already scales to 0 after ${DEFAULTS.targetTrackingScaleInMinutes} idle minutes, an idle timeout can only make that shorter (got ${idle})`,
+            );
+        }
+    }
+    if (idle !== undefined && isCount(min, 1)) {
+        problems.push(
+            `${path}.idleTimeoutMinutes scales copies to 0, which conflicts with ${path}.minCopies ${min}: set minCopies 0 or remove the idle timeout`,
+        );
+    }
     if (isCount(initial, 1) && isCount(max, 1) && initial > max) {
         problems.push(`${path}.initialCopies (${initial}) must not exceed ${path}.maxCopies (${max})`);
     }
@@ -287,8 +360,46 @@ export function validateScaleToZeroModelArgs(
         }
         validateInferenceComponent(problems, component, path);
     }
+    validateModes(problems, args, components, single);
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, context);
     }
     return components;
+}
+
+/** Cross-checks between the endpoint's schedule and its components' scaling (conflicting modes). */
+function validateModes(
+    problems: Problems,
+    args: ScaleToZeroModelArgs,
+    components: Record<string, InferenceComponentArgs>,
+    single: boolean,
+): void {
+    const schedule = args.schedule;
+    if (!isRecord(schedule)) {
+        return;
+    }
+    const minInstances = args.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount;
+    if (isCount(minInstances, 1)) {
+        problems.push(
+            `schedule scales every component to 0 copies, but minInstanceCount ${minInstances} keeps instances (and their cost) up: set minInstanceCount 0`,
+        );
+    }
+    const method = schedule.method ?? DEFAULTS.schedule.method;
+    const copies = schedule.scaleOutCopies ?? DEFAULTS.schedule.scaleOutCopies;
+    for (const [key, component] of Object.entries(components)) {
+        if (!isRecord(component)) {
+            continue;
+        }
+        const path = single ? "scaling" : `inferenceComponents.${key}.scaling`;
+        const min = component.scaling?.minCopies ?? DEFAULTS.scaling.minCopies;
+        const max = component.scaling?.maxCopies ?? DEFAULTS.scaling.maxCopies;
+        if (isCount(copies, 1) && isCount(min, 0) && isCount(max, 1) && (copies < Math.max(1, min) || copies > max)) {
+            problems.push(`schedule.scaleOutCopies (${copies}) must be within [${Math.max(1, min)}, ${max}], the copy range of ${path}`);
+        }
+        if (method === "scheduler" && isCount(min, 1)) {
+            problems.push(
+                `schedule.method "scheduler" sets copies to 0, which autoscaling's ${path}.minCopies ${min} would undo: use method "autoscaling" or minCopies 0`,
+            );
+        }
+    }
 }

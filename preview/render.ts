@@ -65,6 +65,16 @@ export function keyProperties(r: RecordedResource): Lines {
                 ["condition", `${i.statistic} ${i.comparisonOperator} ${i.threshold}, ${i.datapointsToAlarm} of ${i.evaluationPeriods} x ${i.period}s`],
                 ["alarmActions", (i.alarmActions ?? []).join(", ")],
             ];
+        case "aws:appautoscaling/scheduledAction:ScheduledAction":
+            return [
+                ["schedule", `${i.schedule} ${i.timezone}`],
+                ["sets", `min ${i.scalableTargetAction?.minCapacity}, max ${i.scalableTargetAction?.maxCapacity} copies on ${i.resourceId}`],
+            ];
+        case "aws:scheduler/schedule:Schedule":
+            return [
+                ["schedule", `${i.scheduleExpression} ${i.scheduleExpressionTimezone}`],
+                ["calls", `${i.target?.arn} ${i.target?.input}`],
+            ];
         default:
             return Object.entries(i).filter(([, v]) => typeof v !== "object");
     }

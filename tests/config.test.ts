@@ -31,6 +31,14 @@ describe("parseStackConfig", () => {
             minCopies: 0,
             maxCopies: 2,
             targetConcurrentRequestsPerCopy: 5,
+            idleTimeoutMinutes: 10,
+        });
+        expect(config.model.schedule).to.deep.equal({
+            method: "scheduler",
+            timezone: "America/New_York",
+            scaleInCron: "cron(0 19 ? * FRI *)",
+            scaleOutCron: "cron(0 8 ? * MON *)",
+            scaleOutCopies: 1,
         });
         expect(config.model.tags).to.deep.equal({ environment: "dev", team: "ml-platform", "cost-center": "ml-research" });
     });

@@ -34,12 +34,18 @@ describe("dev stack program under mocks", () => {
                 "aws-native:sagemaker:EndpointConfig",
                 "aws-native:sagemaker:InferenceComponent",
                 "aws-native:sagemaker:Model",
-                "aws:appautoscaling/policy:Policy",
-                "aws:appautoscaling/policy:Policy",
+                "aws:appautoscaling/policy:Policy", // target tracking
+                "aws:appautoscaling/policy:Policy", // wake-up
+                "aws:appautoscaling/policy:Policy", // idle timeout
                 "aws:appautoscaling/target:Target",
-                "aws:cloudwatch/metricAlarm:MetricAlarm",
-                "aws:iam/role:Role",
+                "aws:cloudwatch/metricAlarm:MetricAlarm", // wake-up
+                "aws:cloudwatch/metricAlarm:MetricAlarm", // idle timeout
+                "aws:iam/role:Role", // SageMaker execution role
                 "aws:iam/rolePolicy:RolePolicy",
+                "aws:iam/role:Role", // EventBridge Scheduler role
+                "aws:iam/rolePolicy:RolePolicy",
+                "aws:scheduler/schedule:Schedule", // Friday off
+                "aws:scheduler/schedule:Schedule", // Monday on
                 "scale-to-zero:sagemaker:ScaleToZeroModel",
             ].sort(),
         );
@@ -47,7 +53,7 @@ describe("dev stack program under mocks", () => {
 
     it("endpoint config: no model on the variant, managed instance scaling down to 0, execution role", () => {
         const config = mocks.one(ENDPOINT_CONFIG).inputs;
-        const role = mocks.one("aws:iam/role:Role").state;
+        const role = mocks.one("aws:iam/role:Role", "-execution-role").state;
         expect(config.executionRoleArn).to.equal(role.arn);
         expect(config.productionVariants).to.have.length(1);
         const variant = config.productionVariants[0];
@@ -74,7 +80,7 @@ describe("dev stack program under mocks", () => {
 
     it("model: image, uncompressed S3 prefix and environment from the stack config", () => {
         const model = mocks.one(MODEL).inputs;
-        expect(model.executionRoleArn).to.equal(mocks.one("aws:iam/role:Role").state.arn);
+        expect(model.executionRoleArn).to.equal(mocks.one("aws:iam/role:Role", "-execution-role").state.arn);
         expect(model.primaryContainer).to.deep.equal({
             image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.33.0-lmi15.0.0-cu128",
             environment: { OPTION_MAX_MODEL_LEN: "8192", OPTION_ROLLING_BATCH: "lmi-dist" },
@@ -168,7 +174,7 @@ describe("dev stack program under mocks", () => {
     });
 
     it("wake-up alarm on NoCapacityInvocationFailures triggers the step policy", () => {
-        const alarm = mocks.one(ALARM).inputs;
+        const alarm = mocks.one(ALARM, "-wake-up-alarm").inputs;
         expect(alarm).to.deep.include({
             metricName: "NoCapacityInvocationFailures",
             namespace: "AWS/SageMaker",
@@ -188,7 +194,7 @@ describe("dev stack program under mocks", () => {
         const component = mocks.one("scale-to-zero:sagemaker:ScaleToZeroModel");
         expect(component.name).to.equal("llm");
         const children = mocks.resources.filter((r) => r.type !== "scale-to-zero:sagemaker:ScaleToZeroModel");
-        expect(children.length).to.be.greaterThan(9);
+        expect(children.length).to.equal(16);
         for (const child of children) {
             expect(child.parentUrn, child.name).to.equal("urn:pulumi:dev::scale-to-zero::scale-to-zero:sagemaker:ScaleToZeroModel::llm");
             expect(child.name.startsWith("llm-"), child.name).to.equal(true);
