@@ -111,14 +111,14 @@ export function executionRolePolicy(
     return { Version: "2012-10-17", Statement: statements };
 }
 
-/** Trust policy for SageMaker, limited to this account (confused-deputy protection). */
-export function sageMakerTrustPolicy(accountId: string): object {
+/** Trust policy for one AWS service principal, limited to this account (confused-deputy protection). */
+export function serviceTrustPolicy(service: string, accountId: string): object {
     return {
         Version: "2012-10-17",
         Statement: [
             {
                 Effect: "Allow",
-                Principal: { Service: "sagemaker.amazonaws.com" },
+                Principal: { Service: service },
                 Action: "sts:AssumeRole",
                 Condition: { StringEquals: { "aws:SourceAccount": accountId } },
             },
@@ -150,6 +150,38 @@ export function accountContext(parent: pulumi.Resource): pulumi.Output<AccountCo
         .apply(([p, r, id]) => ({ partition: p.partition, region: r.region, accountId: id.accountId }));
 }
 
+/** A role a service assumes, with one inline policy. */
+export interface ServiceRole {
+    readonly role: aws.iam.Role;
+    readonly policy: aws.iam.RolePolicy;
+}
+
+/** Creates a role trusted by `service` (this account only) with its inline least-privilege policy. */
+function createServiceRole(
+    resourceName: string,
+    namePrefix: string,
+    service: string,
+    description: string,
+    ctx: pulumi.Output<AccountContext>,
+    policyDocument: pulumi.Input<string>,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): ServiceRole {
+    const role = new aws.iam.Role(
+        `${resourceName}-role`,
+        {
+            // IAM allows 38 characters of prefix; the provider appends a unique suffix.
+            namePrefix: `${namePrefix.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-`,
+            description,
+            assumeRolePolicy: ctx.apply((c) => JSON.stringify(serviceTrustPolicy(service, c.accountId))),
+            tags,
+        },
+        { parent },
+    );
+    const policy = new aws.iam.RolePolicy(`${resourceName}-policy`, { role: role.id, policy: policyDocument }, { parent });
+    return { role, policy };
+}
+
 /** Creates the SageMaker execution role with its inline least-privilege policy. */
 export function createExecutionRole(
     name: string,
@@ -159,42 +191,17 @@ export function createExecutionRole(
     models: readonly ModelSource[],
     tags: Record<string, string>,
     parent: pulumi.Resource,
-): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
-    const role = new aws.iam.Role(
-        `${name}-execution-role`,
-        {
-            // IAM allows 38 characters of prefix; the provider appends a unique suffix.
-            namePrefix: `${name.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-exec-`,
-            description: `SageMaker execution role of scale-to-zero endpoint ${endpointName}`,
-            assumeRolePolicy: ctx.apply((c) => JSON.stringify(sageMakerTrustPolicy(c.accountId))),
-            tags,
-        },
-        { parent },
+): ServiceRole {
+    return createServiceRole(
+        `${name}-execution`,
+        `${name.slice(0, 27)}-exec`,
+        "sagemaker.amazonaws.com",
+        `SageMaker execution role of scale-to-zero endpoint ${endpointName}`,
+        ctx,
+        ctx.apply((c) => JSON.stringify(executionRolePolicy(c, endpointName, componentNames, models))),
+        tags,
+        parent,
     );
-    const policy = new aws.iam.RolePolicy(
-        `${name}-execution-policy`,
-        {
-            role: role.id,
-            policy: ctx.apply((c) => JSON.stringify(executionRolePolicy(c, endpointName, componentNames, models))),
-        },
-        { parent },
-    );
-    return { role, policy };
-}
-
-/** Trust policy for EventBridge Scheduler, limited to this account. */
-export function schedulerTrustPolicy(accountId: string): object {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: "scheduler.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-        ],
-    };
 }
 
 /** The scheduler may call exactly one action, on exactly these inference components. */
@@ -219,24 +226,15 @@ export function createSchedulerRole(
     inferenceComponentArns: pulumi.Input<string>[],
     tags: Record<string, string>,
     parent: pulumi.Resource,
-): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
-    const role = new aws.iam.Role(
-        `${name}-scheduler-role`,
-        {
-            namePrefix: `${name.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-schd-`,
-            description: "EventBridge Scheduler: sets the copy count of scale-to-zero inference components",
-            assumeRolePolicy: ctx.apply((c) => JSON.stringify(schedulerTrustPolicy(c.accountId))),
-            tags,
-        },
-        { parent },
+): ServiceRole {
+    return createServiceRole(
+        `${name}-scheduler`,
+        `${name.slice(0, 27)}-schd`,
+        "scheduler.amazonaws.com",
+        "EventBridge Scheduler: sets the copy count of scale-to-zero inference components",
+        ctx,
+        pulumi.all(inferenceComponentArns).apply((arns) => JSON.stringify(schedulerRolePolicy(arns))),
+        tags,
+        parent,
     );
-    const policy = new aws.iam.RolePolicy(
-        `${name}-scheduler-policy`,
-        {
-            role: role.id,
-            policy: pulumi.all(inferenceComponentArns).apply((arns) => JSON.stringify(schedulerRolePolicy(arns))),
-        },
-        { parent },
-    );
-    return { role, policy };
 }

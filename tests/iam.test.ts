@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ACTIONS_WITHOUT_RESOURCE_SCOPE, ecrRepositoryArn, executionRolePolicy, sageMakerTrustPolicy } from "../components/iam";
+import { ACTIONS_WITHOUT_RESOURCE_SCOPE, ecrRepositoryArn, executionRolePolicy, serviceTrustPolicy } from "../components/iam";
 
 const ctx = { partition: "aws", region: "us-east-1", accountId: "123456789012" };
 
@@ -69,7 +69,7 @@ describe("executionRolePolicy", () => {
     });
 
     it("trust policy: only SageMaker, only on behalf of this account", () => {
-        expect(sageMakerTrustPolicy("123456789012")).to.deep.equal({
+        expect(serviceTrustPolicy("sagemaker.amazonaws.com", "123456789012")).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
                 {
