@@ -32,6 +32,7 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "endpointName",
     "schedule",
     "instanceScaleIn",
+    "callerPolicy",
 ];
 const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "model",
@@ -59,6 +60,7 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
 const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
+    callerPolicy: ["create", "allowWake"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
 export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] as const;

@@ -11,4 +11,6 @@ export const wakeUpPolicyArns = outputs.wakeUpPolicyArns;
 export const targetTrackingPolicyArns = outputs.targetTrackingPolicyArns;
 export const executionRoleArn = outputs.executionRoleArn;
 export const scheduleArns = outputs.scheduleArns;
+export const callerPolicyArn = outputs.callerPolicyArn;
+export const callerPolicyJson = outputs.callerPolicyJson;
 export const invokeCommands = outputs.invokeCommands;

@@ -11,6 +11,8 @@ export interface StackOutputs {
     targetTrackingPolicyArns: pulumi.Output<Record<string, string>>;
     executionRoleArn: pulumi.Output<string>;
     scheduleArns: pulumi.Output<string[]>;
+    callerPolicyArn?: pulumi.Output<string>;
+    callerPolicyJson: pulumi.Output<string>;
     invokeCommands: pulumi.Output<Record<string, string>>;
 }
 
@@ -44,6 +46,8 @@ export function deployStack(config: StackConfig, opts?: pulumi.ComponentResource
         targetTrackingPolicyArns: perComponent(model, (k) => ic[k].targetTrackingPolicyArn),
         executionRoleArn: model.executionRoleArn,
         scheduleArns: model.scheduleArns,
+        callerPolicyArn: model.callerPolicyArn,
+        callerPolicyJson: model.callerPolicyJson,
         invokeCommands: pulumi
             .all([model.endpointName, model.inferenceComponentNames])
             .apply(([endpoint, names]) =>

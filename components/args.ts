@@ -114,6 +114,22 @@ export interface EndpointArgs {
      * Default: unset, SageMaker's own behaviour (idle instances released ~10 minutes after the last copy).
      */
     readonly instanceScaleIn?: InstanceScaleIn;
+    /**
+     * The IAM policy applications need to call the endpoint through the cold-start-aware client (`client/`):
+     * InvokeEndpoint on the endpoint, DescribeInferenceComponent on its components, and
+     * UpdateInferenceComponentRuntimeConfig only with `allowWake`. Always exported as JSON (`callerPolicyJson`);
+     * `create: true` also creates it as a managed policy to attach to application roles.
+     * Default `{ create: false, allowWake: false }`.
+     */
+    readonly callerPolicy?: CallerPolicyArgs;
+}
+
+/** See `EndpointArgs.callerPolicy`. */
+export interface CallerPolicyArgs {
+    /** Create a managed IAM policy (output `callerPolicyArn`). Default false. */
+    readonly create?: boolean;
+    /** Let callers wake a component from zero copies. Default false. */
+    readonly allowWake?: boolean;
 }
 
 export const SCHEDULE_METHODS = ["autoscaling", "scheduler"] as const;

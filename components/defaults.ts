@@ -32,6 +32,16 @@ export const DEFAULTS = {
         method: "autoscaling",
         scaleOutCopies: 1,
     },
+    queue: {
+        visibilityTimeoutSeconds: 60,
+        maxReceiveCount: 5,
+        messageRetentionSeconds: 345600,
+        deadLetterRetentionSeconds: 1209600,
+    },
+    callerPolicy: {
+        create: false,
+        allowWake: false,
+    },
     /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
     targetTrackingScaleInMinutes: 15,
     /** Endpoints and inference components of large models take well over 10 minutes to create. */

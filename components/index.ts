@@ -6,3 +6,6 @@ export { executionRolePolicy, ecrRepositoryArn, ACTIONS_WITHOUT_RESOURCE_SCOPE }
 export { ScaleToZeroModel, InferenceComponentOutputs, SCALE_TO_ZERO_MODEL_TYPE } from "./scaleToZeroModel";
 export { ScaleToZeroArgumentError, validateScaleToZeroModelArgs, normalizeComponents } from "./validate";
 export { COPY_COUNT_PATH } from "./inferenceComponent";
+export { ScaleToZeroQueue, ScaleToZeroQueueArgs, SCALE_TO_ZERO_QUEUE_TYPE, validateScaleToZeroQueueArgs } from "./scaleToZeroQueue";
+export { endpointCallerPolicy } from "./callerPolicy";
+export { cronError, timeZoneError } from "./cron";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScaleToZeroModelArgs } from "./args";
+import { createCallerPolicy } from "./callerPolicy";
 import { createEndpoint } from "./endpoint";
 import { accountContext, createExecutionRole } from "./iam";
 import { createInferenceComponent, createModel } from "./inferenceComponent";
@@ -41,6 +42,10 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
     public readonly inferenceComponentNames: pulumi.Output<Record<string, string>>;
     /** ARNs of the weekly schedule's resources (scheduled actions or EventBridge schedules); empty without one. */
     public readonly scheduleArns: pulumi.Output<string[]>;
+    /** IAM policy (JSON) for applications calling the endpoint through `client/`; see `callerPolicy`. */
+    public readonly callerPolicyJson: pulumi.Output<string>;
+    /** ARN of the managed caller policy when `callerPolicy.create` is true. */
+    public readonly callerPolicyArn?: pulumi.Output<string>;
 
     constructor(name: string, args: ScaleToZeroModelArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a bad argument must not leave a half-created stack.
@@ -115,6 +120,18 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
 
         this.scheduleArns = pulumi.all(this.createSchedule(name, endpoint.schedule, scheduled, ctx, endpoint.tags));
 
+        const caller = createCallerPolicy(
+            name,
+            sageMakerEndpoint.endpointArn,
+            Object.values(this.inferenceComponents).map((c) => c.inferenceComponentArn),
+            endpoint.callerPolicy.allowWake,
+            endpoint.callerPolicy.create,
+            endpoint.tags,
+            this,
+        );
+        this.callerPolicyJson = caller.json;
+        this.callerPolicyArn = caller.policy?.arn;
+
         this.endpointName = sageMakerEndpoint.endpointName.apply((n) => n ?? endpointName);
         this.endpointArn = sageMakerEndpoint.endpointArn;
         this.endpointConfigName = endpointConfig.endpointConfigName.apply((n) => n ?? "");
@@ -129,6 +146,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             executionRoleArn: this.executionRoleArn,
             inferenceComponentNames: this.inferenceComponentNames,
             scheduleArns: this.scheduleArns,
+            callerPolicyJson: this.callerPolicyJson,
+            callerPolicyArn: this.callerPolicyArn,
         });
     }
 

@@ -15,6 +15,7 @@ export interface EndpointSettings {
     readonly tags: Record<string, string>;
     readonly schedule?: ScheduleSettings;
     readonly instanceScaleIn?: InstanceScaleIn;
+    readonly callerPolicy: { create: boolean; allowWake: boolean };
 }
 
 /** A weekly schedule with its defaults applied. */
@@ -68,6 +69,10 @@ export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
             scaleOutCopies: args.schedule.scaleOutCopies ?? DEFAULTS.schedule.scaleOutCopies,
         },
         instanceScaleIn: args.instanceScaleIn,
+        callerPolicy: {
+            create: args.callerPolicy?.create ?? DEFAULTS.callerPolicy.create,
+            allowWake: args.callerPolicy?.allowWake ?? DEFAULTS.callerPolicy.allowWake,
+        },
     };
 }
 

@@ -140,6 +140,14 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
     validateSchedule(problems, p("schedule"), args.schedule);
+    const caller = args.callerPolicy;
+    if (caller !== undefined) {
+        for (const field of ["create", "allowWake"] as const) {
+            if (!isRecord(caller) || (caller[field] !== undefined && typeof caller[field] !== "boolean")) {
+                problems.push(`${p("callerPolicy")}.${field} must be true or false (got ${describe(isRecord(caller) ? caller[field] : caller)})`);
+            }
+        }
+    }
 }
 
 function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: InstanceScaleIn | undefined): void {

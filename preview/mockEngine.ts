@@ -43,6 +43,11 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
             };
         case "aws:cloudwatch/metricAlarm:MetricAlarm":
             return { arn: `arn:aws:cloudwatch:${region}:alarm:${inputs.name ?? name}`, name: inputs.name ?? name };
+        case "aws:sqs/queue:Queue":
+            return {
+                arn: `arn:aws:sqs:${region}:${name}`,
+                url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}`,
+            };
         case "aws:scheduler/schedule:Schedule":
             return { arn: `arn:aws:scheduler:${region}:schedule/default/${inputs.name ?? name}` };
         default:

@@ -44,6 +44,7 @@ describe("dev stack program under mocks", () => {
                 "aws:iam/rolePolicy:RolePolicy",
                 "aws:iam/role:Role", // EventBridge Scheduler role
                 "aws:iam/rolePolicy:RolePolicy",
+                "aws:iam/policy:Policy", // caller policy for application roles
                 "aws:scheduler/schedule:Schedule", // Friday off
                 "aws:scheduler/schedule:Schedule", // Monday on
                 "scale-to-zero:sagemaker:ScaleToZeroModel",
@@ -194,11 +195,33 @@ describe("dev stack program under mocks", () => {
         const component = mocks.one("scale-to-zero:sagemaker:ScaleToZeroModel");
         expect(component.name).to.equal("llm");
         const children = mocks.resources.filter((r) => r.type !== "scale-to-zero:sagemaker:ScaleToZeroModel");
-        expect(children.length).to.equal(16);
+        expect(children.length).to.equal(17);
         for (const child of children) {
             expect(child.parentUrn, child.name).to.equal("urn:pulumi:dev::scale-to-zero::scale-to-zero:sagemaker:ScaleToZeroModel::llm");
             expect(child.name.startsWith("llm-"), child.name).to.equal(true);
         }
+    });
+
+    it("caller policy: invoke the endpoint, watch and wake exactly this component", async () => {
+        const policy = mocks.one("aws:iam/policy:Policy", "-caller-policy");
+        const endpointArn = mocks.one(ENDPOINT).state.endpointArn;
+        const componentArn = mocks.one(IC).state.inferenceComponentArn;
+        expect(JSON.parse(policy.inputs.policy).Statement).to.deep.equal([
+            {
+                Sid: "InvokeEndpoint",
+                Effect: "Allow",
+                Action: ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointWithResponseStream"],
+                Resource: [endpointArn],
+            },
+            { Sid: "WatchColdStart", Effect: "Allow", Action: ["sagemaker:DescribeInferenceComponent"], Resource: [componentArn] },
+            {
+                Sid: "WakeFromZero",
+                Effect: "Allow",
+                Action: ["sagemaker:UpdateInferenceComponentRuntimeConfig"],
+                Resource: [componentArn],
+            },
+        ]);
+        expect(await resolve(outputs.callerPolicyArn!)).to.equal(policy.state.arn);
     });
 
     it("exports names, ARNs and a ready-to-paste invoke command", async () => {

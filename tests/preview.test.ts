@@ -35,7 +35,7 @@ describe("offline preview (npm run plan)", function () {
             "metric: SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution",
             'metric: AWS/SageMaker NoCapacityInvocationFailures {"InferenceComponentName":"llm-llama-8b-dev"}',
             "condition: Maximum GreaterThanOrEqualToThreshold 1, 1 of 1 x 60s",
-            "17 resources would be created.",
+            "18 resources would be created.",
             "--inference-component-name llm-llama-8b-dev",
         ]) {
             expect(stdout).to.contain(line);

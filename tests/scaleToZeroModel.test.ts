@@ -50,6 +50,12 @@ describe("ScaleToZeroModel with several inference components (prod stack)", () =
             "arn:aws:s3:::example-ml-artifacts/llama-3-1-8b-instruct/*",
             "arn:aws:s3:::example-ml-artifacts/mistral-7b-instruct/model.tar.gz",
         ]);
+        // No managed caller policy unless asked for; the JSON covers both components, without the wake.
+        expect(mocks.ofType("aws:iam/policy:Policy")).to.have.length(0);
+        expect(result.callerPolicyArn).to.equal(undefined);
+        const caller = JSON.parse(await resolve(result.callerPolicyJson));
+        expect(caller.Statement.map((s: { Sid: string }) => s.Sid)).to.deep.equal(["InvokeEndpoint", "WatchColdStart"]);
+        expect(caller.Statement[1].Resource).to.deep.equal(ics.map((ic) => ic.state.inferenceComponentArn));
         expect(await resolve(result.inferenceComponentNames)).to.deep.equal({
             "llama-8b": "llm-llama-8b-prod",
             "mistral-7b": "llm-mistral-7b-prod",
