@@ -9,6 +9,7 @@ export function keyProperties(r: RecordedResource): Lines {
         case "aws:iam/role:Role":
             return [["namePrefix", i.namePrefix], ["trusts", trustedServices(i.assumeRolePolicy)]];
         case "aws:iam/rolePolicy:RolePolicy":
+        case "aws:iam/policy:Policy":
             return policyLines(i.policy);
         case "aws-native:sagemaker:EndpointConfig": {
             const v = i.productionVariants?.[0] ?? {};

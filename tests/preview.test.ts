@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as yaml from "js-yaml";
 import * as os from "os";
 import * as path from "path";
 
@@ -37,9 +38,27 @@ describe("offline preview (npm run plan)", function () {
             "condition: Maximum GreaterThanOrEqualToThreshold 1, 1 of 1 x 60s",
             "18 resources would be created.",
             "--inference-component-name llm-llama-8b-dev",
+            "[mandatory] dev-stacks-scale-to-zero: passed",
+            "[mandatory] scale-to-zero-can-wake-up: passed",
+            "[mandatory] inference-component-endpoints-well-formed: passed",
+            "[mandatory] least-privilege-iam: passed",
         ]) {
             expect(stdout).to.contain(line);
         }
+    });
+
+    it("runs the policy pack: a dev stack that keeps an instance warm fails with the policy's message and exit 1", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+        const doc = yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, any> };
+        const endpoint = doc.config["scale-to-zero:endpoint"];
+        delete endpoint.schedule; // a schedule with a warm minimum is already refused by the component
+        endpoint.minInstanceCount = 1;
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), yaml.dump(doc));
+        const { code, stdout } = plan(["--stack", "dev"], dir);
+        expect(code).to.equal(1);
+        expect(stdout).to.match(/\[mandatory\] dev-stacks-scale-to-zero: 1 violation/);
+        expect(stdout).to.match(/llm-config.*minInstanceCount|minInstanceCount.*llm-config/s);
+        expect(stdout).to.contain("mandatory policy violation(s): pulumi up --policy-pack ./policies would be blocked.");
     });
 
     it("fails with the config error and exit code 1 on a bad stack file", () => {
