@@ -1,0 +1,209 @@
+/**
+ * Benchmark of the scale-to-zero planner (not a test):
+ *   npx ts-node --transpile-only scripts/benchPlanner.ts [--quick]
+ * 1. speed: 30 days of weekday traffic generated in memory, 1 million then 10 million requests, one mode and all
+ *    seven standard modes (goal: 1 million under 2 s; 10 million about 10× that);
+ * 2. memory: the same traffic written to a CSV file in a temp dir and streamed, 1 million vs 10 million lines, each
+ *    in a fresh process (goal: retained heap and RSS do not grow with the number of requests).
+ * --quick uses 100,000 and 1,000,000 requests.
+ */
+import * as childProcess from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
+import { EndpointArgs, InferenceComponentArgs } from "../components/args";
+import { PlannerMode, standardModes } from "../planner/modes";
+import { planScaleToZero, planScaleToZeroSync } from "../planner/plan";
+import { csvTraffic } from "../planner/traffic/csv";
+import { generatedTraffic, weekdayTraffic } from "../planner/traffic/generators";
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+const QUICK = process.argv.includes("--quick");
+const SMALL = QUICK ? 100_000 : 1_000_000;
+const LARGE = QUICK ? 1_000_000 : 10_000_000;
+const DAYS = 30;
+const WEEKDAYS_IN_WINDOW = 22; // 30 days from Monday 2025-01-06
+const MB = 1024 * 1024;
+
+// A 4-GPU instance with one GPU per copy, so 10 million requests (≈16 concurrent at peak) scale out to 4 copies.
+const ENDPOINT: EndpointArgs = { instanceType: "ml.g5.12xlarge", maxInstanceCount: 2 };
+const COMPONENT: InferenceComponentArgs = {
+    model: { image: "benchmark" },
+    compute: { acceleratorCount: 1, memoryMiB: 16_384 },
+    scaling: { minCopies: 0, maxCopies: 8, targetConcurrentRequestsPerCopy: 5 },
+};
+const ONE_MODE: PlannerMode[] = [{ kind: "target-tracking", name: "configured" }];
+
+const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
+const fmt = (n: number): string => n.toLocaleString("en-US");
+
+function simulate(requests: number, modes: PlannerMode[]): { seconds: number; simulated: number; summary: string } {
+    const started = process.hrtime.bigint();
+    const plan = planScaleToZeroSync({
+        endpoint: ENDPOINT,
+        component: COMPONENT,
+        traffic: generatedTraffic("weekdays", { days: DAYS, requestsPerDay: requests / WEEKDAYS_IN_WINDOW }),
+        modes,
+    });
+    const elapsed = seconds(started);
+    const configured = plan.modes[plan.modes.length - 1];
+    return {
+        seconds: elapsed,
+        simulated: plan.traffic.requests,
+        summary: `${configured.name}: $${configured.costUsd.toFixed(2)}, ${configured.coldStarts} cold starts, peak ${configured.peakCopies} copies`,
+    };
+}
+
+async function writeCsv(file: string, requests: number): Promise<number> {
+    const out = fs.createWriteStream(file);
+    let chunk = "timestamp,duration\n";
+    let lines = 0;
+    const flush = async (): Promise<void> => {
+        if (!out.write(chunk)) {
+            await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+        }
+        chunk = "";
+    };
+    for (const r of weekdayTraffic({ days: DAYS, requestsPerDay: requests / WEEKDAYS_IN_WINDOW })) {
+        chunk += `${r.time.toFixed(3)},${r.duration.toFixed(3)}\n`;
+        lines++;
+        if (chunk.length > 1 << 20) {
+            await flush();
+        }
+    }
+    await flush();
+    await new Promise<void>((resolve) => out.end(() => resolve()));
+    return lines;
+}
+
+interface MemoryFigures {
+    lines: number;
+    seconds: number;
+    heapBaselineMb: number;
+    retainedHeapDeltaMb: number;
+    rssBeforeMb: number;
+    rssPeakMb: number;
+}
+
+async function streamCsv(file: string): Promise<MemoryFigures> {
+    gc();
+    const heapBaseline = process.memoryUsage().heapUsed;
+    const rssBaseline = process.memoryUsage().rss;
+    let retainedPeak = 0;
+    let rssPeak = 0;
+    const sample = (collect: boolean): void => {
+        if (collect) {
+            gc();
+        }
+        const usage = process.memoryUsage();
+        retainedPeak = Math.max(retainedPeak, usage.heapUsed - heapBaseline);
+        rssPeak = Math.max(rssPeak, usage.rss - rssBaseline);
+    };
+    const started = process.hrtime.bigint();
+    const plan = await planScaleToZero({
+        endpoint: ENDPOINT,
+        component: COMPONENT,
+        traffic: csvTraffic(file),
+        modes: ONE_MODE,
+        // Retained heap (after a full GC) every 262,144 requests, RSS every 65,536.
+        onProgress: (p) => sample(p.requests % (1 << 18) === 0),
+    });
+    const elapsed = seconds(started);
+    sample(true);
+    return {
+        lines: plan.traffic.requests,
+        seconds: elapsed,
+        heapBaselineMb: heapBaseline / MB,
+        retainedHeapDeltaMb: retainedPeak / MB,
+        rssBeforeMb: rssBaseline / MB,
+        rssPeakMb: (rssBaseline + rssPeak) / MB,
+    };
+}
+
+/** Streams `file` in a fresh Node process (so RSS reflects only that run) and returns its figures. */
+function streamInChild(file: string): MemoryFigures {
+    const result = childProcess.spawnSync(
+        process.execPath,
+        ["-r", require.resolve("ts-node/register/transpile-only"), __filename, "--stream-child", file],
+        { encoding: "utf8", maxBuffer: 1 << 20 },
+    );
+    if (result.status !== 0) {
+        throw new Error(`streaming child failed: ${result.stderr}`);
+    }
+    return JSON.parse(result.stdout.trim().split("\n").pop() as string) as MemoryFigures;
+}
+
+async function main(): Promise<void> {
+    const child = process.argv.indexOf("--stream-child");
+    if (child >= 0) {
+        console.log(JSON.stringify(await streamCsv(process.argv[child + 1])));
+        return;
+    }
+    console.log(`Planner benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+    console.log(`Traffic: ${DAYS} days of weekday business hours (generated, seed 1), ${ENDPOINT.instanceType}`);
+    console.log(`Load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (other processes slow the figures down)\n`);
+
+    console.log("1. Simulation speed (generation included)");
+    const rows: [string, number, { seconds: number; simulated: number; summary: string }][] = [];
+    for (const [label, modes] of [
+        ["1 mode", ONE_MODE],
+        ["7 modes", standardModes()],
+    ] as const) {
+        // The small run twice: the first includes JIT warm-up; the ratio uses the second.
+        for (const [n, run] of [
+            [SMALL, "cold"],
+            [SMALL, "warm"],
+            [LARGE, "warm"],
+        ] as const) {
+            const r = simulate(n, [...modes]);
+            if (run === "warm") {
+                rows.push([label, n, r]);
+            }
+            console.log(
+                `   ${label.padEnd(8)} ${run} ${fmt(r.simulated).padStart(11)} requests  ${r.seconds.toFixed(2).padStart(6)} s  ` +
+                    `${fmt(Math.round(r.simulated / r.seconds)).padStart(11)} requests/s   ${r.summary}`,
+            );
+        }
+    }
+    for (const label of ["1 mode", "7 modes"]) {
+        const [small, large] = rows.filter((r) => r[0] === label).map((r) => r[2].seconds);
+        console.log(`   ${label}: ${fmt(LARGE)} / ${fmt(SMALL)} requests took ${(large / small).toFixed(1)}× as long`);
+    }
+
+    console.log("\n2. Memory while streaming a CSV trace (one mode; each file streamed in a fresh process)");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-planner-"));
+    try {
+        const figures: MemoryFigures[] = [];
+        for (const n of [SMALL, LARGE]) {
+            const file = path.join(dir, `traffic-${n}.csv`);
+            const writeStarted = process.hrtime.bigint();
+            const lines = await writeCsv(file, n);
+            const size = fs.statSync(file).size / MB;
+            console.log(`   wrote ${fmt(lines)} lines (${size.toFixed(0)} MB) in ${seconds(writeStarted).toFixed(1)} s`);
+            const m = streamInChild(file);
+            figures.push(m);
+            console.log(
+                `   streamed ${fmt(m.lines)} requests in ${m.seconds.toFixed(1)} s: retained heap +${m.retainedHeapDeltaMb.toFixed(1)} MB ` +
+                    `(baseline ${m.heapBaselineMb.toFixed(1)} MB), RSS ${m.rssBeforeMb.toFixed(0)} → peak ${m.rssPeakMb.toFixed(0)} MB`,
+            );
+            fs.rmSync(file);
+        }
+        const [a, b] = figures;
+        console.log(
+            `   ${fmt(b.lines)} vs ${fmt(a.lines)} lines: retained heap delta ${b.retainedHeapDeltaMb.toFixed(1)} vs ` +
+                `${a.retainedHeapDeltaMb.toFixed(1)} MB, RSS growth ${(b.rssPeakMb - b.rssBeforeMb).toFixed(1)} vs ${(a.rssPeakMb - a.rssBeforeMb).toFixed(1)} MB`,
+        );
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    console.log(`\nLoad average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+});
