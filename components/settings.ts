@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, RoutingStrategy, ScheduleMethod } from "./args";
+import { CopyScaling, EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, RoutingStrategy, ScheduleMethod } from "./args";
 import { DEFAULTS } from "./defaults";
 
 /** Endpoint arguments with every default applied. */
@@ -78,8 +78,6 @@ export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
 
 /** Applies the inference-component defaults (the only place they are applied). */
 export function resolveComponent(key: string, name: string, args: InferenceComponentArgs): ComponentSettings {
-    const s = args.scaling ?? {};
-    const d = DEFAULTS.scaling;
     return {
         key,
         inferenceComponentName: args.inferenceComponentName ?? name,
@@ -96,17 +94,24 @@ export function resolveComponent(key: string, name: string, args: InferenceCompo
                 args.startup?.containerStartupHealthCheckTimeoutSeconds ??
                 DEFAULTS.startup.containerStartupHealthCheckTimeoutSeconds,
         },
-        scaling: {
-            minCopies: s.minCopies ?? d.minCopies,
-            maxCopies: s.maxCopies ?? d.maxCopies,
-            initialCopies: s.initialCopies ?? d.initialCopies,
-            targetConcurrentRequestsPerCopy: s.targetConcurrentRequestsPerCopy ?? d.targetConcurrentRequestsPerCopy,
-            scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
-            scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
-            wakeUpCooldownSeconds: s.wakeUpCooldownSeconds ?? d.wakeUpCooldownSeconds,
-            wakeUpAlarmPeriodSeconds: s.wakeUpAlarmPeriodSeconds ?? d.wakeUpAlarmPeriodSeconds,
-            idleTimeoutMinutes: s.idleTimeoutMinutes,
-        },
+        scaling: resolveCopyScaling(args.scaling),
+    };
+}
+
+/** Applies the copy-scaling defaults (also used by the planner, so both see the same numbers). */
+export function resolveCopyScaling(scaling: CopyScaling | undefined): ComponentSettings["scaling"] {
+    const s = scaling ?? {};
+    const d = DEFAULTS.scaling;
+    return {
+        minCopies: s.minCopies ?? d.minCopies,
+        maxCopies: s.maxCopies ?? d.maxCopies,
+        initialCopies: s.initialCopies ?? d.initialCopies,
+        targetConcurrentRequestsPerCopy: s.targetConcurrentRequestsPerCopy ?? d.targetConcurrentRequestsPerCopy,
+        scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
+        scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
+        wakeUpCooldownSeconds: s.wakeUpCooldownSeconds ?? d.wakeUpCooldownSeconds,
+        wakeUpAlarmPeriodSeconds: s.wakeUpAlarmPeriodSeconds ?? d.wakeUpAlarmPeriodSeconds,
+        ...(s.idleTimeoutMinutes !== undefined && { idleTimeoutMinutes: s.idleTimeoutMinutes }),
     };
 }
 

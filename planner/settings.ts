@@ -1,5 +1,7 @@
 import { CopyScaling, EndpointArgs, InferenceComponentArgs } from "../components/args";
 import { DEFAULTS } from "../components/defaults";
+import { resolveCopyScaling } from "../components/settings";
+import { validateScaling } from "../components/validate";
 import { InstanceOverrides, ResolvedInstance, resolveInstance } from "./prices";
 
 /** Copy scaling with every default applied (from `components/defaults.ts`). */
@@ -28,51 +30,16 @@ export interface PlannerSettings {
     readonly scaling: ResolvedScaling;
 }
 
-/** Applies `DEFAULTS.scaling` to a (partial) copy scaling. */
+/** Applies `DEFAULTS.scaling` to a (partial) copy scaling: the component package's own resolution. */
 export function resolveScaling(scaling: CopyScaling | undefined): ResolvedScaling {
-    const s = scaling ?? {};
-    const d = DEFAULTS.scaling;
-    return {
-        minCopies: s.minCopies ?? d.minCopies,
-        maxCopies: s.maxCopies ?? d.maxCopies,
-        initialCopies: s.initialCopies ?? d.initialCopies,
-        targetConcurrentRequestsPerCopy: s.targetConcurrentRequestsPerCopy ?? d.targetConcurrentRequestsPerCopy,
-        scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
-        scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
-        wakeUpCooldownSeconds: s.wakeUpCooldownSeconds ?? d.wakeUpCooldownSeconds,
-        wakeUpAlarmPeriodSeconds: s.wakeUpAlarmPeriodSeconds ?? d.wakeUpAlarmPeriodSeconds,
-    };
+    const { idleTimeoutMinutes: _idle, ...resolved } = resolveCopyScaling(scaling);
+    return resolved;
 }
 
-/** Pure validator of a resolved scaling: every problem, empty when valid. */
+/** Pure validator of a resolved scaling (the component package's rules): every problem, empty when valid. */
 export function scalingProblems(scaling: ResolvedScaling): string[] {
     const problems: string[] = [];
-    const integer = (key: keyof ResolvedScaling, min: number): void => {
-        const value = scaling[key];
-        if (!Number.isInteger(value) || value < min) {
-            problems.push(`scaling.${key} must be an integer ≥ ${min} (got ${JSON.stringify(value)})`);
-        }
-    };
-    integer("minCopies", 0);
-    integer("maxCopies", 1);
-    integer("initialCopies", 0);
-    if (scaling.minCopies > scaling.maxCopies) {
-        problems.push(`scaling.minCopies (${scaling.minCopies}) must not exceed scaling.maxCopies (${scaling.maxCopies})`);
-    }
-    if (scaling.initialCopies > scaling.maxCopies) {
-        problems.push(`scaling.initialCopies (${scaling.initialCopies}) must not exceed scaling.maxCopies (${scaling.maxCopies})`);
-    }
-    if (!(scaling.targetConcurrentRequestsPerCopy > 0)) {
-        problems.push(`scaling.targetConcurrentRequestsPerCopy must be > 0 (got ${scaling.targetConcurrentRequestsPerCopy})`);
-    }
-    for (const key of ["scaleInCooldownSeconds", "scaleOutCooldownSeconds", "wakeUpCooldownSeconds"] as const) {
-        if (!(scaling[key] >= 0)) {
-            problems.push(`scaling.${key} must be ≥ 0 (got ${JSON.stringify(scaling[key])})`);
-        }
-    }
-    if (!(scaling.wakeUpAlarmPeriodSeconds > 0)) {
-        problems.push(`scaling.wakeUpAlarmPeriodSeconds must be > 0 (got ${scaling.wakeUpAlarmPeriodSeconds})`);
-    }
+    validateScaling(problems, "scaling", scaling);
     return problems;
 }
 

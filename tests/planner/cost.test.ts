@@ -104,7 +104,7 @@ describe("planner settings come from the stack, with the package defaults", () =
                 { model: {}, compute: { acceleratorCount: 8, memoryMiB: 1 }, scaling: { minCopies: 5, maxCopies: 2, targetConcurrentRequestsPerCopy: 0 } },
             ),
         ).to.throw(
-            "invalid planner settings: scaling.minCopies (5) must not exceed scaling.maxCopies (2); scaling.targetConcurrentRequestsPerCopy must be > 0 (got 0); " +
+            "invalid planner settings: scaling.targetConcurrentRequestsPerCopy must be a number > 0 (got 0); scaling.minCopies (5) must not exceed scaling.maxCopies (2); " +
                 "endpoint.minInstanceCount (3) must not exceed maxInstanceCount (2); compute.acceleratorCount 8 does not fit on ml.g5.12xlarge (4 accelerators per instance)",
         );
     });
