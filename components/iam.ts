@@ -18,6 +18,14 @@ export interface AccountContext {
     accountId: string;
 }
 
+/**
+ * The ARN SageMaker gives a resource it names: known before deployment (so policies are complete at preview) and
+ * lowercased, as SageMaker writes names into ARNs.
+ */
+export function sageMakerArn(ctx: AccountContext, type: "endpoint" | "inference-component", name: string): string {
+    return `arn:${ctx.partition}:sagemaker:${ctx.region}:${ctx.accountId}:${type}/${name.toLowerCase()}`;
+}
+
 /** Actions that AWS does not scope by resource; they are the only ones this package grants on `*`. */
 export const ACTIONS_WITHOUT_RESOURCE_SCOPE = ["ecr:GetAuthorizationToken", "cloudwatch:PutMetricData"] as const;
 

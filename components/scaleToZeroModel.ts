@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ScaleToZeroModelArgs } from "./args";
 import { createCallerPolicy } from "./callerPolicy";
 import { createEndpoint } from "./endpoint";
-import { accountContext, createExecutionRole } from "./iam";
+import { accountContext, createExecutionRole, sageMakerArn } from "./iam";
 import { createInferenceComponent, createModel } from "./inferenceComponent";
 import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
@@ -107,7 +107,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             scheduled.push({ settings: component, resourceName: childName, inferenceComponent: ic, scaling });
             this.inferenceComponents[component.key] = {
                 inferenceComponentName: ic.inferenceComponentName.apply((n) => n ?? component.inferenceComponentName),
-                inferenceComponentArn: ic.inferenceComponentArn,
+                inferenceComponentArn: pulumi
+                    .all([ic.inferenceComponentArn, ctx])
+                    .apply(([arn, c]) => arn ?? sageMakerArn(c, "inference-component", component.inferenceComponentName)),
                 scalableTargetResourceId: scaling.target.resourceId,
                 targetTrackingPolicyArn: scaling.targetTracking.arn,
                 wakeUpPolicyArn: scaling.wakeUpPolicy.arn,
@@ -120,10 +122,11 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
 
         this.scheduleArns = pulumi.all(this.createSchedule(name, endpoint.schedule, scheduled, ctx, endpoint.tags));
 
+        // Policies are built from the ARNs SageMaker will give these names, so they are complete at preview.
         const caller = createCallerPolicy(
             name,
-            sageMakerEndpoint.endpointArn,
-            Object.values(this.inferenceComponents).map((c) => c.inferenceComponentArn),
+            ctx.apply((c) => sageMakerArn(c, "endpoint", endpointName)),
+            components.map((component) => ctx.apply((c) => sageMakerArn(c, "inference-component", component.inferenceComponentName))),
             endpoint.callerPolicy.allowWake,
             endpoint.callerPolicy.create,
             endpoint.tags,
@@ -133,7 +136,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
         this.callerPolicyArn = caller.policy?.arn;
 
         this.endpointName = sageMakerEndpoint.endpointName.apply((n) => n ?? endpointName);
-        this.endpointArn = sageMakerEndpoint.endpointArn;
+        this.endpointArn = pulumi
+            .all([sageMakerEndpoint.endpointArn, ctx])
+            .apply(([arn, c]) => arn ?? sageMakerArn(c, "endpoint", endpointName));
         this.endpointConfigName = endpointConfig.endpointConfigName.apply((n) => n ?? "");
         this.executionRoleArn = executionRoleArn;
         this.inferenceComponentNames = pulumi.all(

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
 import { AWS } from "./defaults";
-import { AccountContext, createSchedulerRole } from "./iam";
+import { AccountContext, createSchedulerRole, sageMakerArn } from "./iam";
 import { sageMakerName } from "./names";
 import { ComponentScaling } from "./scaling";
 import { ComponentSettings, ScheduleSettings } from "./settings";
@@ -81,7 +81,7 @@ export function createCopyCountSchedules(
     const { role, policy } = createSchedulerRole(
         name,
         ctx,
-        components.map((c) => c.inferenceComponent.inferenceComponentArn),
+        components.map(({ settings }) => ctx.apply((c) => sageMakerArn(c, "inference-component", settings.inferenceComponentName))),
         tags,
         parent,
     );

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { ScaleToZeroModel } from "../components";
 import { parseStackConfig } from "../config";
@@ -159,5 +160,46 @@ describe("ScaleToZeroModel options", () => {
             }
         });
         expect(result).to.contain('inferenceComponents.b and inferenceComponents.a both use the inference component name "same"');
+    });
+});
+
+describe("ScaleToZeroModel under a user's generic mocks", () => {
+    it("works when the mocks echo inputs and compute no ARNs: policies use the ARNs SageMaker will assign", async () => {
+        // What many users' unit tests do: return the inputs as state, answer look-ups minimally.
+        const policies: string[] = [];
+        await pulumi.runtime.setMocks(
+            {
+                newResource: (a) => {
+                    if (a.type.startsWith("aws:iam/")) {
+                        policies.push(a.inputs.policy ?? "");
+                    }
+                    return { id: `${a.name}-id`, state: a.inputs };
+                },
+                call: (a) =>
+                    a.token.includes("getPartition") ? { partition: "aws" } : a.token.includes("getRegion") ? { region: "eu-west-1" } : { accountId: "210987654321" },
+            },
+            "user-project",
+            "test",
+            false,
+        );
+        const model = new ScaleToZeroModel("Llama", {
+            instanceType: "ml.g5.xlarge",
+            model: { image: IMAGE },
+            compute: { acceleratorCount: 1, memoryMiB: 1024 },
+            schedule: { method: "scheduler", timezone: "Europe/Dublin", scaleInCron: "cron(0 18 ? * FRI *)", scaleOutCron: "cron(0 7 ? * MON *)" },
+            callerPolicy: { create: true },
+        });
+        const caller = JSON.parse(await resolve(model.callerPolicyJson));
+        expect(caller.Statement[0].Resource).to.deep.equal(["arn:aws:sagemaker:eu-west-1:210987654321:endpoint/llama-test"]);
+        expect(caller.Statement[1].Resource).to.deep.equal(["arn:aws:sagemaker:eu-west-1:210987654321:inference-component/llama-model-test"]);
+        expect(await resolve(model.endpointArn)).to.equal("arn:aws:sagemaker:eu-west-1:210987654321:endpoint/llama-test");
+        expect(await resolve(model.inferenceComponents.model.inferenceComponentArn)).to.equal(
+            "arn:aws:sagemaker:eu-west-1:210987654321:inference-component/llama-model-test",
+        );
+        await new Promise((r) => setTimeout(r, 50));
+        const scheduler = policies.map((p) => (p ? JSON.parse(p) : undefined)).find((p) => p?.Statement?.[0]?.Sid === "SetCopyCount");
+        expect(scheduler.Statement[0].Resource).to.deep.equal([
+            "arn:aws:sagemaker:eu-west-1:210987654321:inference-component/llama-model-test",
+        ]);
     });
 });
