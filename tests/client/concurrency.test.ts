@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ColdStartAbortedError, ColdStartTimeoutError, type ScaleToZeroClient } from "../../client";
 import { FakeSageMaker } from "./fakeSageMaker";
-import { fastClient, jsonBody, rejectionOf, sdkClients, text, type SdkClients } from "./helpers";
+import { fastClient, freshFakePerTest, jsonBody, rejectionOf, sdkClients, text, type SdkClients } from "./helpers";
 
 /** Runs `callers` concurrent invokes through one client during one cold start; returns the control-plane cost. */
 async function coldStartWith(callers: number, wake: boolean): Promise<{ describes: number; updates: number; invokes: number; loops: number; bodies: string[] }> {
@@ -57,17 +57,10 @@ describe("ScaleToZeroClient under concurrency", () => {
         let fake: FakeSageMaker;
         let sdk: SdkClients;
         let client: ScaleToZeroClient;
-
-        beforeEach(async () => {
-            fake = await FakeSageMaker.start();
-            sdk = sdkClients(fake.url);
-        });
-
-        afterEach(async () => {
-            client.destroy();
-            sdk.destroy();
-            await fake.close();
-        });
+        freshFakePerTest(
+            (f, s) => ((fake = f), (sdk = s)),
+            () => client,
+        );
 
         it("one caller aborting or timing out does not disturb the others sharing the loop", async () => {
             fake.addComponent("ic", { scaleOutDelayMs: 250 });

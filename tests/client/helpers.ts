@@ -6,7 +6,7 @@ import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { ScaleToZeroClient, type ColdStartOptions, type ColdStartProgress } from "../../client";
-import { FAKE_REGION } from "./fakeSageMaker";
+import { FAKE_REGION, FakeSageMaker } from "./fakeSageMaker";
 
 export const FAKE_CREDENTIALS = { accessKeyId: "AKIDEXAMPLEFAKE", secretAccessKey: "fake-secret-for-loopback-tests" };
 
@@ -78,4 +78,26 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
         return err;
     }
     throw new Error("expected the promise to reject, but it resolved");
+}
+
+/**
+ * Registers mocha hooks that give each test a fresh fake SageMaker and SDK clients (handed over through `bind`),
+ * and afterwards destroy the test's ScaleToZeroClient (from `current`), the SDK clients and the fake.
+ */
+export function freshFakePerTest(
+    bind: (fake: FakeSageMaker, sdk: SdkClients) => void,
+    current: () => ScaleToZeroClient | undefined,
+): void {
+    let fake: FakeSageMaker;
+    let sdk: SdkClients;
+    beforeEach(async () => {
+        fake = await FakeSageMaker.start();
+        sdk = sdkClients(fake.url);
+        bind(fake, sdk);
+    });
+    afterEach(async () => {
+        current()?.destroy();
+        sdk.destroy();
+        await fake.close();
+    });
 }

@@ -12,23 +12,16 @@ import {
     ScaleToZeroError,
 } from "../../client";
 import { FakeSageMaker, FAKE_REGION, jsonError, runtimeError } from "./fakeSageMaker";
-import { FAKE_CREDENTIALS, FAST, fastClient, jsonBody, progressRecorder, rejectionOf, sdkClients, text, type SdkClients } from "./helpers";
+import { FAKE_CREDENTIALS, FAST, fastClient, freshFakePerTest, jsonBody, progressRecorder, rejectionOf, text, type SdkClients } from "./helpers";
 
 describe("ScaleToZeroClient.invoke", () => {
     let fake: FakeSageMaker;
     let sdk: SdkClients;
     let client: ScaleToZeroClient;
-
-    beforeEach(async () => {
-        fake = await FakeSageMaker.start();
-        sdk = sdkClients(fake.url);
-    });
-
-    afterEach(async () => {
-        client?.destroy();
-        sdk.destroy();
-        await fake.close();
-    });
+    freshFakePerTest(
+        (f, s) => ((fake = f), (sdk = s)),
+        () => client,
+    );
 
     const request = (component = "ic", body: unknown = { inputs: "hello" }) => ({
         EndpointName: "ep",

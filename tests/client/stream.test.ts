@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { InvokeEndpointWithResponseStreamCommandOutput } from "@aws-sdk/client-sagemaker-runtime";
 import { ColdStartTimeoutError, type ScaleToZeroClient } from "../../client";
 import { FakeSageMaker, runtimeError } from "./fakeSageMaker";
-import { fastClient, progressRecorder, rejectionOf, sdkClients, type SdkClients } from "./helpers";
+import { fastClient, freshFakePerTest, progressRecorder, rejectionOf, type SdkClients } from "./helpers";
 
 async function collect(output: InvokeEndpointWithResponseStreamCommandOutput): Promise<string[]> {
     const parts: string[] = [];
@@ -16,17 +16,10 @@ describe("ScaleToZeroClient.invokeStream", () => {
     let fake: FakeSageMaker;
     let sdk: SdkClients;
     let client: ScaleToZeroClient;
-
-    beforeEach(async () => {
-        fake = await FakeSageMaker.start();
-        sdk = sdkClients(fake.url);
-    });
-
-    afterEach(async () => {
-        client.destroy();
-        sdk.destroy();
-        await fake.close();
-    });
+    freshFakePerTest(
+        (f, s) => ((fake = f), (sdk = s)),
+        () => client,
+    );
 
     const input = { EndpointName: "ep", InferenceComponentName: "ic", ContentType: "application/json", Body: '{"inputs":"hi"}' };
 

@@ -95,8 +95,8 @@ function notApplicable(reason?: string): never {
     throw new NotApplicable(reason);
 }
 
-/** `ResourceValidationArgs` for one resource (props are its inputs). */
-export function resourceArgs(type: string, props: Record<string, unknown>, o: ArgsOptions = {}): ResourceValidationArgs {
+/** What resource-policy args and stack-policy resources have in common: wrapped props, URN, options, type checks. */
+function commonFields(type: string, props: Record<string, unknown>, o: ArgsOptions) {
     const name = o.name ?? defaultName(type);
     const wrapped = wrap(props, o);
     return {
@@ -105,9 +105,17 @@ export function resourceArgs(type: string, props: Record<string, unknown>, o: Ar
         urn: o.urn ?? urnFor(o.stack ?? "dev", type, name, o.project),
         name,
         opts: options(o),
+        isType: (cls: unknown) => isTypeOf(type, cls),
+        // One function serves both shapes; each caller's declared type gives it its signature.
+        asType: ((cls: unknown) => (isTypeOf(type, cls) ? wrapped : undefined)) as any,
+    };
+}
+
+/** `ResourceValidationArgs` for one resource (props are its inputs). */
+export function resourceArgs(type: string, props: Record<string, unknown>, o: ArgsOptions = {}): ResourceValidationArgs {
+    return {
+        ...commonFields(type, props, o),
         stackTags: new Map(Object.entries(o.stackTags ?? {})),
-        isType: (cls) => isTypeOf(type, cls),
-        asType: ((cls: unknown) => (isTypeOf(type, cls) ? wrapped : undefined)) as ResourceValidationArgs["asType"],
         getConfig: <T extends object>() => ({ ...(o.config ?? {}) }) as T,
         notApplicable,
     };
@@ -115,19 +123,7 @@ export function resourceArgs(type: string, props: Record<string, unknown>, o: Ar
 
 /** One `PolicyResource` of a stack (props are its outputs). */
 export function policyResource(type: string, props: Record<string, unknown>, o: ArgsOptions = {}): PolicyResource {
-    const name = o.name ?? defaultName(type);
-    const wrapped = wrap(props, o);
-    return {
-        type,
-        props: wrapped,
-        urn: o.urn ?? urnFor(o.stack ?? "dev", type, name, o.project),
-        name,
-        opts: options(o),
-        dependencies: [],
-        propertyDependencies: {},
-        isType: (cls) => isTypeOf(type, cls),
-        asType: ((cls: unknown) => (isTypeOf(type, cls) ? wrapped : undefined)) as PolicyResource["asType"],
-    };
+    return { ...commonFields(type, props, o), dependencies: [], propertyDependencies: {} };
 }
 
 /** `StackValidationArgs` over `resources`. */
