@@ -3,8 +3,11 @@ import { ResolvedMode } from "./modes";
 import { SimulationCounters } from "./simulator";
 import { TimelinePoint } from "./timeline";
 
-/** What one mode costs and what it does to requests over the simulated window. */
-export interface ModeReport {
+/**
+ * What one mode costs and what it does to requests over the simulated window: the simulator's counters (request
+ * outcomes, cold starts, scaling, peaks, events) with time turned into hours and money.
+ */
+export interface ModeReport extends Omit<SimulationCounters, "instanceSeconds" | "copySeconds"> {
     readonly name: string;
     readonly kind: ResolvedMode["kind"];
     readonly description: string;
@@ -18,26 +21,9 @@ export interface ModeReport {
     readonly savingUsd?: number;
     /** savingUsd as a percentage of the always-on cost. */
     readonly savingPercent?: number;
-    /** Wake-ups from zero copies. */
-    readonly coldStarts: number;
     readonly coldStartsPerWeek: number;
-    readonly requests: number;
-    readonly served: number;
-    /** Requests lost (failed at once, retries exhausted, hold deadline passed, or still waiting at the end). */
-    readonly failed: number;
-    /** Requests served late because they waited for a copy. */
-    readonly delayed: number;
-    readonly unservedAtEnd: number;
-    /** InvokeEndpoint calls that found no copy (what the wake-up alarm counts), retries included. */
-    readonly failedInvocations: number;
     /** Added latency of served requests (waiting for a copy), seconds; see `latencyPrecision`. */
     readonly addedLatencySeconds: { readonly p50: number; readonly p99: number; readonly max: number };
-    readonly peakCopies: number;
-    readonly peakInstances: number;
-    readonly scaleOuts: number;
-    readonly scaleIns: number;
-    /** Queued events the simulation handled (a measure of work: it grows with activity, not with time). */
-    readonly eventsProcessed: number;
     readonly timeline: readonly TimelinePoint[];
 }
 
