@@ -22,6 +22,7 @@ export interface StackConfig {
 
 const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "instanceType",
+    "instanceTypeSpec",
     "minInstanceCount",
     "maxInstanceCount",
     "initialInstanceCount",
@@ -60,6 +61,7 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
 const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
+    instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
     callerPolicy: ["create", "allowWake"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InstanceTypeSpec } from "./limits/instanceTypes";
 
 /**
  * Where the model comes from. Give either `image` (a new SageMaker Model is created from the image and,
@@ -83,6 +84,12 @@ export interface InferenceComponentArgs {
 export interface EndpointArgs {
     /** SageMaker instance type, e.g. `ml.g5.12xlarge`. Required. */
     readonly instanceType: string;
+    /**
+     * Hardware of one instance (`{ acceleratorCount, acceleratorMemoryGiB, memoryGiB, vCpus }`), used to check that
+     * copies fit. Give it for a type missing from the built-in table (`components/limits/instanceTypes.ts`) or to
+     * correct a row. Default: the table's row for `instanceType`; an unknown type without it is rejected.
+     */
+    readonly instanceTypeSpec?: InstanceTypeSpec;
     /** Managed instance scaling minimum. 0 releases every instance when all copies are 0. Default 0. */
     readonly minInstanceCount?: number;
     /** Managed instance scaling maximum. Minimum 1. Default 2. */

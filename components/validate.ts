@@ -16,6 +16,7 @@ import {
 import { cronError, timeZoneError, timestampError } from "./cron";
 import { DEFAULTS } from "./defaults";
 import { sageMakerNameError } from "./names";
+import { placementProblems } from "./limits/placement";
 
 /** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
 export class ScaleToZeroArgumentError extends Error {
@@ -369,6 +370,7 @@ export function validateScaleToZeroModelArgs(
         validateInferenceComponent(problems, component, path);
     }
     validateModes(problems, args, components, single);
+    validatePlacement(problems, args, components, single);
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, context);
     }
@@ -410,4 +412,51 @@ function validateModes(
             );
         }
     }
+}
+
+function checkInstanceTypeSpec(problems: Problems, path: string, spec: unknown): void {
+    if (spec === undefined) {
+        return;
+    }
+    if (!isRecord(spec)) {
+        problems.push(`${path} must be a map { acceleratorCount, acceleratorMemoryGiB, memoryGiB, vCpus }`);
+        return;
+    }
+    checkInteger(problems, `${path}.acceleratorCount`, spec.acceleratorCount ?? Number.NaN, 0);
+    checkNumber(problems, `${path}.acceleratorMemoryGiB`, spec.acceleratorMemoryGiB ?? Number.NaN, 0, false);
+    checkNumber(problems, `${path}.memoryGiB`, spec.memoryGiB ?? Number.NaN, 0, true);
+    checkInteger(problems, `${path}.vCpus`, spec.vCpus ?? Number.NaN, 1);
+}
+
+/**
+ * Checks that every component's copy fits on one instance and that the initial copies fit on the endpoint's
+ * instances. Skipped while the instance type or a compute block is itself invalid (already reported).
+ */
+function validatePlacement(
+    problems: Problems,
+    args: ScaleToZeroModelArgs,
+    components: Record<string, InferenceComponentArgs>,
+    single: boolean,
+): void {
+    const before = problems.length;
+    checkInstanceTypeSpec(problems, "instanceTypeSpec", args.instanceTypeSpec);
+    const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
+    if (problems.length > before || typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType) || !isCount(max, 1)) {
+        return;
+    }
+    const demands = [];
+    for (const [key, component] of Object.entries(components)) {
+        const compute: unknown = isRecord(component) ? component.compute : undefined;
+        const initial = isRecord(component) ? component.scaling?.initialCopies ?? DEFAULTS.scaling.initialCopies : undefined;
+        if (!isRecord(compute) || !isCount(compute.acceleratorCount, 1) || !isCount(compute.memoryMiB, 128) || !isCount(initial, 1)) {
+            return;
+        }
+        const cpuCores = compute.cpuCores ?? DEFAULTS.compute.cpuCores;
+        if (typeof cpuCores !== "number" || !(cpuCores >= 0.25)) {
+            return;
+        }
+        const path = single ? "compute" : `inferenceComponents.${key}.compute`;
+        demands.push({ path, acceleratorCount: compute.acceleratorCount, memoryMiB: compute.memoryMiB, cpuCores, initialCopies: initial });
+    }
+    problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
 }

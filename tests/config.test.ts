@@ -55,7 +55,7 @@ describe("parseStackConfig", () => {
 
     it("names the config key of a misspelt setting and lists the allowed ones", () => {
         const message = errorOf({ ...base, "scale-to-zero:endpoint": { instanceType: "ml.g5.xlarge", minInstances: 0 } });
-        expect(message).to.contain("scale-to-zero:endpoint.minInstances is not a known setting (allowed: instanceType, minInstanceCount");
+        expect(message).to.contain("scale-to-zero:endpoint.minInstances is not a known setting (allowed: instanceType, instanceTypeSpec, minInstanceCount");
     });
 
     it("rejects an unknown top-level key", () => {
