@@ -177,13 +177,14 @@ function assertUniqueNames(name: string, components: readonly ComponentSettings[
     const seen = new Map<string, string>();
     const problems: string[] = [];
     for (const c of components) {
-        const other = seen.get(c.inferenceComponentName);
+        // Lower-cased: SageMaker ARNs are, so names differing only by case are one resource to IAM.
+        const other = seen.get(c.inferenceComponentName.toLowerCase());
         if (other !== undefined) {
             problems.push(
                 `inferenceComponents.${c.key} and inferenceComponents.${other} both use the inference component name "${c.inferenceComponentName}"`,
             );
         }
-        seen.set(c.inferenceComponentName, c.key);
+        seen.set(c.inferenceComponentName.toLowerCase(), c.key);
     }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, `ScaleToZeroModel "${name}": invalid arguments`);

@@ -16,7 +16,12 @@ import {
 import { cronError, timeZoneError, timestampError } from "./cron";
 import { DEFAULTS } from "./defaults";
 import { sageMakerNameError } from "./names";
+import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
+import { environmentProblems } from "./limits/environment";
+import { modelDataUrlError } from "./limits/modelData";
 import { placementProblems } from "./limits/placement";
+import { policySizeProblems } from "./limits/policySize";
+import { tagProblems } from "./limits/tags";
 
 /** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
 export class ScaleToZeroArgumentError extends Error {
@@ -98,19 +103,22 @@ function checkStringMap(problems: Problems, path: string, value: unknown): void 
     }
 }
 
-/** Tags: AWS allows keys up to 128 and values up to 256 characters; `aws:` is reserved. */
+/** Tags: the CloudFormation tag rules shared by every resource we tag (see limits/tags.ts). */
 export function validateTags(problems: Problems, path: string, tags: unknown): void {
     checkStringMap(problems, path, tags);
-    if (!isRecord(tags)) {
+    if (isRecord(tags)) {
+        problems.push(...tagProblems(path, tags));
+    }
+}
+
+function checkExecutionRoleArn(problems: Problems, path: string, arn: unknown): void {
+    // An Output (a role created in the same program) is checked by AWS; only plain strings can be checked here.
+    if (arn === undefined || (typeof arn === "object" && arn !== null)) {
         return;
     }
-    for (const [k, v] of Object.entries(tags)) {
-        if (k.length < 1 || k.length > 128 || k.toLowerCase().startsWith("aws:")) {
-            problems.push(`${path} key ${JSON.stringify(k)} must be 1-128 characters and must not start with "aws:"`);
-        }
-        if (typeof v === "string" && v.length > 256) {
-            problems.push(`${path}.${k} must be at most 256 characters`);
-        }
+    const r = LIMITS.executionRoleArn;
+    if (typeof arn !== "string" || arn.length < r.minLength || arn.length > r.maxLength || !r.pattern.test(arn)) {
+        problems.push(`${path} must be an IAM role ARN like "arn:aws:iam::123456789012:role/my-sagemaker-role" (got ${describe(arn)})`);
     }
 }
 
@@ -121,7 +129,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
         problems.push(`${p("instanceType")} must be a SageMaker instance type such as "ml.g5.12xlarge" (got ${describe(args.instanceType)})`);
     }
     checkInteger(problems, p("minInstanceCount"), args.minInstanceCount, 0);
-    checkInteger(problems, p("maxInstanceCount"), args.maxInstanceCount, 1);
+    checkInteger(problems, p("maxInstanceCount"), args.maxInstanceCount, 1, LIMITS.counts.maxInstanceCount);
     checkInteger(problems, p("initialInstanceCount"), args.initialInstanceCount, 1);
     const min = args.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount;
     const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
@@ -138,6 +146,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     checkTimeout(problems, p("modelDataDownloadTimeoutSeconds"), args.modelDataDownloadTimeoutSeconds);
     checkTimeout(problems, p("containerStartupHealthCheckTimeoutSeconds"), args.containerStartupHealthCheckTimeoutSeconds);
     checkName(problems, p("endpointName"), args.endpointName);
+    checkExecutionRoleArn(problems, p("executionRoleArn"), args.executionRoleArn);
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
     validateSchedule(problems, p("schedule"), args.schedule);
@@ -221,10 +230,14 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
             problems.push(`${path}: modelDataUrl and environment belong to a new model; an existing model already has them`);
         }
     }
-    if (model.modelDataUrl !== undefined && (typeof model.modelDataUrl !== "string" || !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(model.modelDataUrl))) {
-        problems.push(`${path}.modelDataUrl must be an S3 URL like "s3://bucket/path/model.tar.gz" (got ${describe(model.modelDataUrl)})`);
+    const urlError = model.modelDataUrl === undefined ? undefined : modelDataUrlError(model.modelDataUrl);
+    if (urlError) {
+        problems.push(`${path}.modelDataUrl ${urlError}`);
     }
     checkStringMap(problems, `${path}.environment`, model.environment);
+    if (isRecord(model.environment)) {
+        problems.push(...environmentProblems(`${path}.environment`, model.environment));
+    }
 }
 
 function validateCompute(problems: Problems, path: string, compute: ComputeRequirements | undefined): void {
@@ -258,15 +271,18 @@ export function validateScaling(problems: Problems, path: string, scaling: CopyS
     }
     const s = scaling;
     checkInteger(problems, `${path}.minCopies`, s.minCopies, 0);
-    checkInteger(problems, `${path}.maxCopies`, s.maxCopies, 1);
+    checkInteger(problems, `${path}.maxCopies`, s.maxCopies, 1, LIMITS.counts.maxCopies);
     checkInteger(problems, `${path}.initialCopies`, s.initialCopies, 1);
     checkNumber(problems, `${path}.targetConcurrentRequestsPerCopy`, s.targetConcurrentRequestsPerCopy, 0, true);
     checkInteger(problems, `${path}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0);
     checkInteger(problems, `${path}.scaleOutCooldownSeconds`, s.scaleOutCooldownSeconds, 0);
     checkInteger(problems, `${path}.wakeUpCooldownSeconds`, s.wakeUpCooldownSeconds, 0);
     const period = s.wakeUpAlarmPeriodSeconds;
-    if (period !== undefined && !(period === 10 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
-        problems.push(`${path}.wakeUpAlarmPeriodSeconds must be 10, 30 or a multiple of 60 (got ${describe(period)})`);
+    if (period !== undefined) {
+        const error = alarmPeriodError(period, 1, LIMITS.alarm.maxWakeUpPeriodSeconds);
+        if (error) {
+            problems.push(`${path}.wakeUpAlarmPeriodSeconds ${error}`);
+        }
     }
     const min = s.minCopies ?? DEFAULTS.scaling.minCopies;
     const max = s.maxCopies ?? DEFAULTS.scaling.maxCopies;
@@ -371,6 +387,18 @@ export function validateScaleToZeroModelArgs(
     }
     validateModes(problems, args, components, single);
     validatePlacement(problems, args, components, single);
+    if (problems.length === 0) {
+        // Only for otherwise valid arguments: the policies are built from them.
+        problems.push(
+            ...policySizeProblems(
+                args.endpointName,
+                Object.values(components),
+                args.executionRoleArn === undefined,
+                args.callerPolicy?.create ?? DEFAULTS.callerPolicy.create,
+                args.callerPolicy?.allowWake ?? DEFAULTS.callerPolicy.allowWake,
+            ),
+        );
+    }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, context);
     }
@@ -460,3 +488,4 @@ function validatePlacement(
     }
     problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
 }
+

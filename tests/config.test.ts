@@ -84,7 +84,7 @@ describe("parseStackConfig", () => {
         });
         expect(message).to.contain("invalid stack configuration");
         expect(message).to.contain("scale-to-zero:endpoint.minInstanceCount (2) must not exceed maxInstanceCount (1)");
-        expect(message).to.contain("scale-to-zero:inferenceComponents.llama.scaling.maxCopies must be an integer >= 1 (got 0)");
+        expect(message).to.contain("scale-to-zero:inferenceComponents.llama.scaling.maxCopies must be an integer from 1 to 1000 (got 0)");
     });
 
     it("requires the endpoint and at least one component", () => {
