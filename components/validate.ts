@@ -14,6 +14,7 @@ import {
     StartupTimeouts,
 } from "./args";
 import { cronError, timeZoneError, timestampError } from "./cron";
+import { cronFiresWithin } from "./cronFires";
 import { DEFAULTS } from "./defaults";
 import { sageMakerNameError } from "./names";
 import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
@@ -123,7 +124,7 @@ function checkExecutionRoleArn(problems: Problems, path: string, arn: unknown): 
 }
 
 /** Validates the endpoint-level arguments. */
-export function validateEndpoint(problems: Problems, args: EndpointArgs, path = ""): void {
+export function validateEndpoint(problems: Problems, args: EndpointArgs, path = "", now = new Date()): void {
     const p = (field: string) => `${path}${field}`;
     if (typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType)) {
         problems.push(`${p("instanceType")} must be a SageMaker instance type such as "ml.g5.12xlarge" (got ${describe(args.instanceType)})`);
@@ -149,7 +150,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     checkExecutionRoleArn(problems, p("executionRoleArn"), args.executionRoleArn);
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
-    validateSchedule(problems, p("schedule"), args.schedule);
+    validateSchedule(problems, p("schedule"), args.schedule, now);
     const caller = args.callerPolicy;
     if (caller !== undefined) {
         for (const field of ["create", "allowWake"] as const) {
@@ -171,8 +172,11 @@ function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: Inst
     checkInteger(problems, `${path}.maximumStepSize`, scaleIn.maximumStepSize, 1, 100);
 }
 
-/** Validates a weekly schedule on its own (cross-checks with the components are in `validateModes`). */
-export function validateSchedule(problems: Problems, path: string, schedule: WeeklySchedule | undefined): void {
+/**
+ * Validates a weekly schedule on its own (cross-checks with the components are in `validateModes`). `now` is the
+ * clock dates are compared with (injectable for tests).
+ */
+export function validateSchedule(problems: Problems, path: string, schedule: WeeklySchedule | undefined, now = new Date()): void {
     if (schedule === undefined) {
         return;
     }
@@ -188,10 +192,14 @@ export function validateSchedule(problems: Problems, path: string, schedule: Wee
         problems.push(`${path}.timezone ${zone}`);
     }
     for (const field of ["scaleInCron", "scaleOutCron"] as const) {
-        const error = cronError(schedule[field]);
+        const expression = schedule[field];
+        const error = cronError(expression) ?? (cronFiresWithin(expression, now) ? undefined : "never fires within the next year");
         if (error) {
-            problems.push(`${path}.${field} ${describe(schedule[field])}: ${error}`);
+            problems.push(`${path}.${field} ${describe(expression)}: ${error}`);
         }
+    }
+    if (typeof schedule.scaleInCron === "string" && normalizedCron(schedule.scaleInCron) === normalizedCron(schedule.scaleOutCron)) {
+        problems.push(`${path}.scaleInCron and ${path}.scaleOutCron are the same time (${schedule.scaleInCron}): copies would go to 0 and back at once`);
     }
     checkInteger(problems, `${path}.scaleOutCopies`, schedule.scaleOutCopies, 1);
     for (const field of ["startDate", "endDate"] as const) {
@@ -203,6 +211,14 @@ export function validateSchedule(problems: Problems, path: string, schedule: Wee
     const { startDate, endDate } = schedule;
     if (startDate && endDate && !timestampError(startDate) && !timestampError(endDate) && Date.parse(endDate) <= Date.parse(startDate)) {
         problems.push(`${path}.endDate (${endDate}) must be after ${path}.startDate (${startDate})`);
+    }
+    const method = schedule.method ?? DEFAULTS.schedule.method;
+    // EventBridge Scheduler rejects a start date in the past; both services would never run a schedule that ended.
+    if (method === "scheduler" && startDate && !timestampError(startDate) && Date.parse(startDate) < now.getTime()) {
+        problems.push(`${path}.startDate (${startDate}) is in the past (now ${now.toISOString()}): EventBridge Scheduler rejects it; remove it or move it forward`);
+    }
+    if (endDate && !timestampError(endDate) && Date.parse(endDate) <= now.getTime()) {
+        problems.push(`${path}.endDate (${endDate}) is in the past (now ${now.toISOString()}): the schedule would never run`);
     }
 }
 
@@ -366,13 +382,14 @@ export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, 
 export function validateScaleToZeroModelArgs(
     args: ScaleToZeroModelArgs,
     context = "ScaleToZeroModel: invalid arguments",
+    now = new Date(),
 ): Record<string, InferenceComponentArgs> {
     if (!isRecord(args)) {
         throw new ScaleToZeroArgumentError(["arguments are required"], context);
     }
     const components = normalizeComponents(args);
     const problems: Problems = [];
-    validateEndpoint(problems, args);
+    validateEndpoint(problems, args, "", now);
     const single = args.inferenceComponents === undefined;
     for (const [key, component] of Object.entries(components)) {
         const path = single ? "" : `inferenceComponents.${key}.`;
@@ -489,3 +506,7 @@ function validatePlacement(
     problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
 }
 
+
+function normalizedCron(expression: unknown): string | undefined {
+    return typeof expression === "string" ? expression.replace(/\s+/g, " ").toUpperCase() : undefined;
+}
