@@ -10,8 +10,13 @@ export interface ModelSource {
     readonly image?: string;
     /** S3 URL of the model artifacts (`s3://bucket/key.tar.gz` or an `s3://bucket/prefix/`). Optional. */
     readonly modelDataUrl?: string;
-    /** Environment variables for the container (no secrets: these are stored in plain text by SageMaker). */
-    readonly environment?: Record<string, string>;
+    /**
+     * Environment variables for the container (Model `PrimaryContainer.Environment`: keys of letters, digits and
+     * `_`; each key and value at most 1024 bytes, 32 KB in all). Values may be Inputs: pass credentials as
+     * `pulumi.secret(...)` (or `secure:` stack config) so Pulumi state and previews keep them secret. SageMaker
+     * itself stores the environment in plain text, readable with `sagemaker:DescribeModel`.
+     */
+    readonly environment?: Record<string, pulumi.Input<string>>;
     /** Name of an existing SageMaker Model to serve instead of creating one. */
     readonly existingModelName?: string;
 }

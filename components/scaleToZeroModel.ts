@@ -7,6 +7,7 @@ import { createInferenceComponent, createModel } from "./inferenceComponent";
 import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
+import { credentialWarnings } from "./secrets";
 import { ComponentSettings, EndpointSettings, resolveComponent, resolveEndpoint } from "./settings";
 import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "./validate";
 
@@ -58,6 +59,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
         );
         assertUniqueNames(name, components);
         super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, opts);
+        for (const warning of credentialWarnings(declared, args.inferenceComponents === undefined)) {
+            void pulumi.log.warn(warning, this);
+        }
 
         const ctx = accountContext(this);
         const role =

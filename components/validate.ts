@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import {
     ComputeRequirements,
     CopyScaling,
@@ -21,6 +22,7 @@ import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
 import { environmentProblems } from "./limits/environment";
 import { modelDataUrlError } from "./limits/modelData";
 import { placementProblems } from "./limits/placement";
+import { plainValueProblems } from "./plainValues";
 import { policySizeProblems } from "./limits/policySize";
 import { tagProblems } from "./limits/tags";
 
@@ -41,7 +43,19 @@ const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 
 function describe(value: unknown): string {
-    return typeof value === "string" ? JSON.stringify(value) : String(value);
+    if (pulumi.Output.isInstance(value)) {
+        return "an Output"; // String(output) is Pulumi's long toString warning
+    }
+    return typeof value === "string" ? JSON.stringify(value) : isRecord(value) ? JSON.stringify(value) : String(value);
+}
+
+/** Reports a sub-object that is given but not a map (e.g. YAML `scaling:` with no value, which is null). */
+function isMapOrReport(problems: Problems, path: string, value: unknown, fields: string): value is Record<string, unknown> {
+    if (isRecord(value)) {
+        return true;
+    }
+    problems.push(`${path} must be a map { ${fields} } (got ${describe(value)})`);
+    return false;
 }
 
 /** Checks an optional integer in [min, max]. */
@@ -89,7 +103,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkStringMap(problems: Problems, path: string, value: unknown): void {
+function checkStringMap(problems: Problems, path: string, value: unknown, allowOutputs = false): void {
     if (value === undefined) {
         return;
     }
@@ -98,7 +112,7 @@ function checkStringMap(problems: Problems, path: string, value: unknown): void 
         return;
     }
     for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== "string") {
+        if (typeof v !== "string" && !(allowOutputs && pulumi.Output.isInstance(v))) {
             problems.push(`${path}.${k} must be a string (got ${describe(v)}); quote numbers and booleans`);
         }
     }
@@ -162,7 +176,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
 }
 
 function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: InstanceScaleIn | undefined): void {
-    if (scaleIn === undefined) {
+    if (scaleIn === undefined || !isMapOrReport(problems, path, scaleIn, "strategy, cooldownMinutes?, maximumStepSize?")) {
         return;
     }
     if (!INSTANCE_SCALE_IN_STRATEGIES.includes(scaleIn.strategy)) {
@@ -250,7 +264,7 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
     if (urlError) {
         problems.push(`${path}.modelDataUrl ${urlError}`);
     }
-    checkStringMap(problems, `${path}.environment`, model.environment);
+    checkStringMap(problems, `${path}.environment`, model.environment, true);
     if (isRecord(model.environment)) {
         problems.push(...environmentProblems(`${path}.environment`, model.environment));
     }
@@ -273,7 +287,7 @@ function validateCompute(problems: Problems, path: string, compute: ComputeRequi
 }
 
 function validateStartup(problems: Problems, path: string, startup: StartupTimeouts | undefined): void {
-    if (startup === undefined) {
+    if (startup === undefined || !isMapOrReport(problems, path, startup, "modelDataDownloadTimeoutSeconds?, containerStartupHealthCheckTimeoutSeconds?")) {
         return;
     }
     checkTimeout(problems, `${path}.modelDataDownloadTimeoutSeconds`, startup.modelDataDownloadTimeoutSeconds);
@@ -282,7 +296,7 @@ function validateStartup(problems: Problems, path: string, startup: StartupTimeo
 
 /** Validates copy-count scaling of one component. */
 export function validateScaling(problems: Problems, path: string, scaling: CopyScaling | undefined): void {
-    if (scaling === undefined) {
+    if (scaling === undefined || !isMapOrReport(problems, path, scaling, "minCopies?, maxCopies?, initialCopies?, ...")) {
         return;
     }
     const s = scaling;
@@ -386,6 +400,11 @@ export function validateScaleToZeroModelArgs(
 ): Record<string, InferenceComponentArgs> {
     if (!isRecord(args)) {
         throw new ScaleToZeroArgumentError(["arguments are required"], context);
+    }
+    // Outputs, Promises and Dates where plain values are needed would make every later check misleading.
+    const notPlain = plainValueProblems(args);
+    if (notPlain.length > 0) {
+        throw new ScaleToZeroArgumentError(notPlain, context);
     }
     const components = normalizeComponents(args);
     const problems: Problems = [];

@@ -60,7 +60,7 @@ describe("parseStackConfig", () => {
 
     it("rejects an unknown top-level key", () => {
         expect(errorOf({ ...base, "scale-to-zero:endpiont": {} })).to.contain(
-            "scale-to-zero:endpiont is not a known setting (allowed: scale-to-zero:name, scale-to-zero:endpoint",
+            "scale-to-zero:endpiont is not a known setting (did you mean scale-to-zero:endpoint? allowed: scale-to-zero:name, scale-to-zero:endpoint",
         );
     });
 
