@@ -133,10 +133,15 @@ export function timestampError(value: unknown): string | undefined {
     if (!match) {
         return format;
     }
-    const [, y, mo, d, h, mi, sec = "00"] = match.map(Number) as number[];
-    const date = new Date(Date.UTC(y, mo - 1, d, h, mi, Number(sec)));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || Number(sec) > 59) {
+    const [, y, mo, d, h, mi, sec] = match.map((part) => Number(part ?? 0));
+    if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) {
         return `${JSON.stringify(value)} is not a real date and time (month 1-12, day within the month, 00:00-23:59)`;
     }
     return undefined;
+}
+
+/** True when year-month-day (month 1-12) is a real calendar date: no 30 February, no 31 April. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
