@@ -9,3 +9,5 @@ export { COPY_COUNT_PATH } from "./inferenceComponent";
 export { ScaleToZeroQueue, ScaleToZeroQueueArgs, SCALE_TO_ZERO_QUEUE_TYPE, validateScaleToZeroQueueArgs } from "./scaleToZeroQueue";
 export { endpointCallerPolicy } from "./callerPolicy";
 export { cronError, timeZoneError } from "./cron";
+export { INSTANCE_TYPES, InstanceTypeSpec, INSTANCE_TYPE_TABLE_DATE } from "./limits/instanceTypes";
+export { LIMITS as AWS_LIMITS } from "./limits/awsLimits";

@@ -1,6 +1,7 @@
 import { expect } from "chai";
+import { argumentProblems } from "./helpers/argumentProblems";
 import { ScaleToZeroModelArgs } from "../components/args";
-import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "../components/validate";
+import { validateScaleToZeroModelArgs } from "../components/validate";
 
 const valid: ScaleToZeroModelArgs = {
     instanceType: "ml.g5.12xlarge",
@@ -8,15 +9,7 @@ const valid: ScaleToZeroModelArgs = {
     compute: { acceleratorCount: 1, memoryMiB: 1024 },
 };
 
-function problemsOf(args: unknown): string[] {
-    try {
-        validateScaleToZeroModelArgs(args as ScaleToZeroModelArgs);
-    } catch (error) {
-        expect(error).to.be.instanceOf(ScaleToZeroArgumentError);
-        return [...(error as ScaleToZeroArgumentError).problems];
-    }
-    return [];
-}
+const problemsOf = argumentProblems;
 
 // Each row: a change to valid arguments and the message it must produce (naming the argument and the range).
 const cases: [string, Record<string, unknown>, string][] = [

@@ -39,6 +39,18 @@ function family(name: string, sizes: Record<string, Row>): Record<string, Instan
     );
 }
 
+/** g5 (A10G) and g6 (L4) sizes: 1 GPU up to 16xlarge, 4 at 12/24xlarge, 8 at 48xlarge, 24 GiB each. */
+const GPU_24_GIB_SIZES: Record<string, Row> = {
+    xlarge: [4, 16, 1, 24],
+    "2xlarge": [8, 32, 1, 24],
+    "4xlarge": [16, 64, 1, 24],
+    "8xlarge": [32, 128, 1, 24],
+    "16xlarge": [64, 256, 1, 24],
+    "12xlarge": [48, 192, 4, 96],
+    "24xlarge": [96, 384, 4, 96],
+    "48xlarge": [192, 768, 8, 192],
+};
+
 /** The built-in table, keyed by SageMaker instance type. Rows: [vCPUs, memory GiB, accelerators, accelerator GiB]. */
 export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeSpec>> = {
     // NVIDIA T4 (16 GiB each)
@@ -50,28 +62,9 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeSpec>> = {
         "12xlarge": [48, 192, 4, 64],
         "16xlarge": [64, 256, 1, 16],
     }),
-    // NVIDIA A10G (24 GiB each)
-    ...family("g5", {
-        xlarge: [4, 16, 1, 24],
-        "2xlarge": [8, 32, 1, 24],
-        "4xlarge": [16, 64, 1, 24],
-        "8xlarge": [32, 128, 1, 24],
-        "16xlarge": [64, 256, 1, 24],
-        "12xlarge": [48, 192, 4, 96],
-        "24xlarge": [96, 384, 4, 96],
-        "48xlarge": [192, 768, 8, 192],
-    }),
-    // NVIDIA L4 (24 GiB each)
-    ...family("g6", {
-        xlarge: [4, 16, 1, 24],
-        "2xlarge": [8, 32, 1, 24],
-        "4xlarge": [16, 64, 1, 24],
-        "8xlarge": [32, 128, 1, 24],
-        "16xlarge": [64, 256, 1, 24],
-        "12xlarge": [48, 192, 4, 96],
-        "24xlarge": [96, 384, 4, 96],
-        "48xlarge": [192, 768, 8, 192],
-    }),
+    // NVIDIA A10G and L4 (24 GiB each): the two families share their sizes' layout.
+    ...family("g5", GPU_24_GIB_SIZES),
+    ...family("g6", GPU_24_GIB_SIZES),
     // NVIDIA L40S (48 GiB each)
     ...family("g6e", {
         xlarge: [4, 32, 1, 48],

@@ -8,10 +8,10 @@ export function policyCharacters(document: object): number {
     return JSON.stringify(document).replace(/\s/g, "").length;
 }
 
-/** A problem when `document` exceeds `limit` characters, naming what makes it grow. */
-export function policySizeProblem(what: string, document: object, limit: number, grows: string): string | undefined {
+/** The problem (none or one) when `document` exceeds `limit` characters, naming what makes it grow. */
+function policySizeProblem(what: string, document: object, limit: number, grows: string): string[] {
     const size = policyCharacters(document);
-    return size > limit ? `${what} would be ${size} characters, above IAM's limit of ${limit}: ${grows}` : undefined;
+    return size > limit ? [`${what} would be ${size} characters, above IAM's limit of ${limit}: ${grows}`] : [];
 }
 
 /** The longest ARNs a deployment can produce, so a size check made before deployment holds everywhere. */
@@ -39,29 +39,24 @@ export function policySizeProblems(
     createsCallerPolicy: boolean,
     allowWake: boolean,
 ): string[] {
-    const problems: string[] = [];
     const names = components.map((c, i) => c.inferenceComponentName ?? longestName(i));
     const endpoint = endpointName ?? longestName(components.length);
-    if (createsExecutionRole) {
-        const document = executionRolePolicy(WORST_CASE_CONTEXT, endpoint, names, components.map((c) => c.model));
-        const problem = policySizeProblem(
-            "the execution role's inline policy",
-            document,
-            LIMITS.iam.roleInlinePolicyChars,
-            "it lists every component's log group, image repository and S3 location; split the components over several endpoints or give executionRoleArn",
-        );
-        problems.push(...(problem ? [problem] : []));
-    }
-    if (createsCallerPolicy) {
-        const arn = (type: "endpoint" | "inference-component", name: string) => sageMakerArn(WORST_CASE_CONTEXT, type, name);
-        const document = endpointCallerPolicy(arn("endpoint", endpoint), names.map((n) => arn("inference-component", n)), allowWake);
-        const problem = policySizeProblem(
-            "callerPolicy (a managed policy)",
-            document,
-            LIMITS.iam.managedPolicyChars,
-            "it lists every component's ARN; split the components over several endpoints or set callerPolicy.create false",
-        );
-        problems.push(...(problem ? [problem] : []));
-    }
-    return problems;
+    const arn = (type: "endpoint" | "inference-component", name: string) => sageMakerArn(WORST_CASE_CONTEXT, type, name);
+    const executionRole = createsExecutionRole
+        ? policySizeProblem(
+              "the execution role's inline policy",
+              executionRolePolicy(WORST_CASE_CONTEXT, endpoint, names, components.map((c) => c.model)),
+              LIMITS.iam.roleInlinePolicyChars,
+              "it lists every component's log group, image repository and S3 location; split the components over several endpoints or give executionRoleArn",
+          )
+        : [];
+    const caller = createsCallerPolicy
+        ? policySizeProblem(
+              "callerPolicy (a managed policy)",
+              endpointCallerPolicy(arn("endpoint", endpoint), names.map((n) => arn("inference-component", n)), allowWake),
+              LIMITS.iam.managedPolicyChars,
+              "it lists every component's ARN; split the components over several endpoints or set callerPolicy.create false",
+          )
+        : [];
+    return [...executionRole, ...caller];
 }

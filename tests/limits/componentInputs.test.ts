@@ -1,22 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { argumentProblems } from "../helpers/argumentProblems";
 import { ScaleToZeroModel, ScaleToZeroModelArgs } from "../../components";
 import { looksLikeCredential } from "../../components/secrets";
-import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "../../components/validate";
 import { runUnderMocks } from "../helpers/pulumiMocks";
 
 const image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:latest";
 const valid: ScaleToZeroModelArgs = { instanceType: "ml.g5.xlarge", model: { image }, compute: { acceleratorCount: 1, memoryMiB: 1024 } };
 
-function problemsOf(args: unknown): string[] {
-    try {
-        validateScaleToZeroModelArgs(args as ScaleToZeroModelArgs);
-    } catch (error) {
-        expect(error).to.be.instanceOf(ScaleToZeroArgumentError);
-        return [...(error as ScaleToZeroArgumentError).problems];
-    }
-    return [];
-}
+const problemsOf = argumentProblems;
 
 describe("component args: library misuse gets clear errors", () => {
     it("null sub-objects are reported, never a TypeError", () => {

@@ -1,20 +1,11 @@
 import { expect } from "chai";
-import { ScaleToZeroModelArgs } from "../../components/args";
+import { argumentProblems } from "../helpers/argumentProblems";
 import { INSTANCE_TYPES } from "../../components/limits/instanceTypes";
 import { placementProblems } from "../../components/limits/placement";
-import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "../../components/validate";
 
 const image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:latest";
 
-function problemsOf(args: ScaleToZeroModelArgs): string[] {
-    try {
-        validateScaleToZeroModelArgs(args);
-    } catch (error) {
-        expect(error).to.be.instanceOf(ScaleToZeroArgumentError);
-        return [...(error as ScaleToZeroArgumentError).problems];
-    }
-    return [];
-}
+const problemsOf = argumentProblems;
 
 const copy = { path: "compute", acceleratorCount: 1, memoryMiB: 1024, cpuCores: 1, initialCopies: 1 };
 
