@@ -12,11 +12,12 @@ export interface ModelSource {
     readonly modelDataUrl?: string;
     /**
      * Environment variables for the container (Model `PrimaryContainer.Environment`: keys of letters, digits and
-     * `_`; each key and value at most 1024 bytes, 32 KB in all). Values may be Inputs: pass credentials as
-     * `pulumi.secret(...)` (or `secure:` stack config) so Pulumi state and previews keep them secret. SageMaker
-     * itself stores the environment in plain text, readable with `sagemaker:DescribeModel`.
+     * `_`; each key and value at most 1024 bytes, 32 KB in all). Values may be Inputs, and the whole map may be a
+     * secret Output (`pulumi.secret({...})`; its keys and sizes are then checked by AWS only): pass credentials as
+     * secrets (or `secure:` stack config) so Pulumi state and previews keep them secret. SageMaker itself stores
+     * the environment in plain text, readable with `sagemaker:DescribeModel`.
      */
-    readonly environment?: Record<string, pulumi.Input<string>>;
+    readonly environment?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Name of an existing SageMaker Model to serve instead of creating one. */
     readonly existingModelName?: string;
 }

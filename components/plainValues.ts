@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /** Argument paths whose values may be Pulumi Inputs (they only flow into resource properties). */
-const INPUT_PATHS = [/^executionRoleArn$/, /^(inferenceComponents\.[^.]+\.)?model\.environment\.[^.]+$/];
+const INPUT_PATHS = [/^executionRoleArn$/, /^(inferenceComponents\.[^.]+\.)?model\.environment(\.[^.]+)?$/];
 
 function kindOf(value: unknown): string | undefined {
     if (pulumi.Output.isInstance(value)) {
@@ -31,7 +31,7 @@ function kindOf(value: unknown): string | undefined {
 export function plainValueProblems(value: unknown, path = ""): string[] {
     const kind = kindOf(value);
     if (kind !== undefined) {
-        if (kind === "an Output" && INPUT_PATHS.some((p) => p.test(path))) {
+        if ((kind === "an Output" || kind === "a Promise") && INPUT_PATHS.some((p) => p.test(path))) {
             return [];
         }
         const fix = kind === "a Date object" ? "give an ISO-8601 UTC string such as date.toISOString() (in a YAML stack file, quote the timestamp)" : "give a plain value (it decides which resources are created and is checked before deployment)";

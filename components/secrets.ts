@@ -16,7 +16,10 @@ export function looksLikeCredential(name: string): boolean {
 export function credentialWarnings(components: Record<string, InferenceComponentArgs>, single: boolean): string[] {
     const warnings: string[] = [];
     for (const [key, component] of Object.entries(components)) {
-        const environment = component?.model?.environment ?? {};
+        const environment = component?.model?.environment;
+        if (typeof environment !== "object" || environment === null || pulumi.Output.isInstance(environment)) {
+            continue; // a whole-map Output: nothing to warn about before deployment
+        }
         for (const [name, value] of Object.entries(environment)) {
             if (typeof value === "string" && looksLikeCredential(name)) {
                 const path = `${single ? "" : `inferenceComponents.${key}.`}model.environment.${name}`;
@@ -33,7 +36,7 @@ export function secretEnvironment(components: Record<string, InferenceComponentA
     return Object.fromEntries(
         Object.entries(components).map(([key, c]) => {
             const environment = c?.model?.environment;
-            if (environment === undefined || environment === null || typeof environment !== "object") {
+            if (environment === undefined || environment === null || typeof environment !== "object" || pulumi.Output.isInstance(environment) || environment instanceof Promise) {
                 return [key, c];
             }
             const secret = Object.fromEntries(Object.entries(environment).map(([n, v]) => [n, pulumi.secret(v)]));

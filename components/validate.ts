@@ -264,7 +264,10 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
     if (urlError) {
         problems.push(`${path}.modelDataUrl ${urlError}`);
     }
-    checkStringMap(problems, `${path}.environment`, model.environment, true);
+    // A whole-map Output (e.g. pulumi.secret({...})) is only known at deployment: AWS checks it.
+    if (!pulumi.Output.isInstance(model.environment)) {
+        checkStringMap(problems, `${path}.environment`, model.environment, true);
+    }
     if (isRecord(model.environment)) {
         problems.push(...environmentProblems(`${path}.environment`, model.environment));
     }

@@ -39,6 +39,7 @@ describe("component args: library misuse gets clear errors", () => {
     it("accepts Outputs where they only flow into properties: the role ARN and environment values", () => {
         const args = { ...valid, executionRoleArn: pulumi.output("arn:aws:iam::123456789012:role/r"), model: { image, environment: { HF_TOKEN: pulumi.secret("hf_x") } } };
         expect(problemsOf(args)).to.deep.equal([]);
+        expect(problemsOf({ ...valid, model: { image, environment: pulumi.secret({ HF_TOKEN: "hf_x" }) } })).to.deep.equal([]);
     });
 });
 
@@ -83,5 +84,25 @@ describe("secrets in the container environment", () => {
         expect(warnings).to.deep.equal([
             "model.environment.API_KEY looks like a credential but is plain text (visible in Pulumi state and previews): pass pulumi.secret(value)",
         ]);
+    });
+});
+
+describe("a whole environment map given as a secret Output", () => {
+    it("reaches the Model as a secret", async () => {
+        let container: pulumi.Input<unknown>;
+        await runUnderMocks(
+            () =>
+                new ScaleToZeroModel("secmap", { ...valid, model: { image, environment: pulumi.secret({ HF_TOKEN: "hf_x" }) } }, {
+                    transformations: [
+                        (a) => {
+                            if (a.type === "aws-native:sagemaker:Model") {
+                                container = a.props.primaryContainer as pulumi.Input<unknown>;
+                            }
+                            return undefined;
+                        },
+                    ],
+                }),
+        );
+        expect(await pulumi.isSecret(pulumi.output(container!))).to.equal(true);
     });
 });

@@ -59,7 +59,7 @@ describe("stack config load: secrets", () => {
     it("keeps every container environment value secret when Pulumi marks inferenceComponents secret", async () => {
         const raw = { ...base, "scale-to-zero:inferenceComponents": { llama: { ...component, model: { image, environment: { HF_TOKEN: "hf_abc", MAX_TOKENS: "4096" } } } } };
         const config = parseStackConfig(raw, ["scale-to-zero:inferenceComponents"]);
-        const environment = config.model.inferenceComponents!.llama.model.environment!;
+        const environment = config.model.inferenceComponents!.llama.model.environment as Record<string, pulumi.Output<string>>;
         expect(await isSecret(environment.HF_TOKEN)).to.equal(true);
         expect(await isSecret(environment.MAX_TOKENS)).to.equal(true);
     });
@@ -67,7 +67,7 @@ describe("stack config load: secrets", () => {
     it("accepts secure: values of a stack file in the environment, as secret placeholders", async () => {
         const raw = { ...base, "scale-to-zero:inferenceComponents": { llama: { ...component, model: { image, environment: { HF_TOKEN: { secure: "v1:AAAA" } } } } } };
         const config = parseStackConfig(raw);
-        const token = config.model.inferenceComponents!.llama.model.environment!.HF_TOKEN as pulumi.Output<string>;
+        const token = (config.model.inferenceComponents!.llama.model.environment as Record<string, pulumi.Output<string>>).HF_TOKEN;
         expect(await isSecret(token)).to.equal(true);
         expect(await new Promise((res) => token.apply(res))).to.equal(SECRET_PLACEHOLDER);
         // The caller's parsed file is not modified.
