@@ -17,14 +17,27 @@ import {
 import { cronError, timeZoneError, timestampError } from "./cron";
 import { cronFiresWithin } from "./cronFires";
 import { DEFAULTS } from "./defaults";
-import { sageMakerNameError } from "./names";
+import {
+    checkInteger,
+    checkName,
+    checkNumber,
+    checkStringMap,
+    describe,
+    INSTANCE_TYPE_PATTERN,
+    isCount,
+    isMapOrReport,
+    isRecord,
+    Problems,
+} from "./checks";
 import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
 import { environmentProblems } from "./limits/environment";
 import { modelDataUrlError } from "./limits/modelData";
-import { placementProblems } from "./limits/placement";
+import { validatePlacement } from "./limits/placementArgs";
 import { plainValueProblems } from "./plainValues";
 import { policySizeProblems } from "./limits/policySize";
 import { tagProblems } from "./limits/tags";
+
+export { checkInteger, Problems } from "./checks";
 
 /** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
 export class ScaleToZeroArgumentError extends Error {
@@ -34,88 +47,12 @@ export class ScaleToZeroArgumentError extends Error {
     }
 }
 
-/** Collects problems as `path: message` strings. */
-export type Problems = string[];
-
 const TIMEOUT_MIN = 60;
 const TIMEOUT_MAX = 3600;
-const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
-
-function describe(value: unknown): string {
-    if (pulumi.Output.isInstance(value)) {
-        return "an Output"; // String(output) is Pulumi's long toString warning
-    }
-    return typeof value === "string" ? JSON.stringify(value) : isRecord(value) ? JSON.stringify(value) : String(value);
-}
-
-/** Reports a sub-object that is given but not a map (e.g. YAML `scaling:` with no value, which is null). */
-function isMapOrReport(problems: Problems, path: string, value: unknown, fields: string): value is Record<string, unknown> {
-    if (isRecord(value)) {
-        return true;
-    }
-    problems.push(`${path} must be a map { ${fields} } (got ${describe(value)})`);
-    return false;
-}
-
-/** Checks an optional integer in [min, max]. */
-export function checkInteger(problems: Problems, path: string, value: unknown, min: number, max?: number): void {
-    if (value === undefined) {
-        return;
-    }
-    const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-        problems.push(`${path} must be ${range} (got ${describe(value)})`);
-    }
-}
-
-/** Checks an optional finite number strictly above `exclusiveMin` or at least `inclusiveMin`. */
-function checkNumber(problems: Problems, path: string, value: unknown, min: number, exclusive: boolean): void {
-    if (value === undefined) {
-        return;
-    }
-    const ok = typeof value === "number" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
-    if (!ok) {
-        problems.push(`${path} must be a number ${exclusive ? ">" : ">="} ${min} (got ${describe(value)})`);
-    }
-}
-
-/** True for an integer >= min: cross-field checks only compare values that are valid on their own. */
-function isCount(value: unknown, min: number): value is number {
-    return typeof value === "number" && Number.isInteger(value) && value >= min;
-}
 
 function checkTimeout(problems: Problems, path: string, value: unknown): void {
     checkInteger(problems, path, value, TIMEOUT_MIN, TIMEOUT_MAX);
-}
-
-function checkName(problems: Problems, path: string, value: unknown): void {
-    if (value === undefined) {
-        return;
-    }
-    const error = typeof value === "string" ? sageMakerNameError(value) : "must be a string";
-    if (error) {
-        problems.push(`${path} ${error} (got ${describe(value)})`);
-    }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function checkStringMap(problems: Problems, path: string, value: unknown, allowOutputs = false): void {
-    if (value === undefined) {
-        return;
-    }
-    if (!isRecord(value)) {
-        problems.push(`${path} must be a map of string to string`);
-        return;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== "string" && !(allowOutputs && pulumi.Output.isInstance(v))) {
-            problems.push(`${path}.${k} must be a string (got ${describe(v)}); quote numbers and booleans`);
-        }
-    }
 }
 
 /** Tags: the CloudFormation tag rules shared by every resource we tag (see limits/tags.ts). */
@@ -480,54 +417,6 @@ function validateModes(
         }
     }
 }
-
-function checkInstanceTypeSpec(problems: Problems, path: string, spec: unknown): void {
-    if (spec === undefined) {
-        return;
-    }
-    if (!isRecord(spec)) {
-        problems.push(`${path} must be a map { acceleratorCount, acceleratorMemoryGiB, memoryGiB, vCpus }`);
-        return;
-    }
-    checkInteger(problems, `${path}.acceleratorCount`, spec.acceleratorCount ?? Number.NaN, 0);
-    checkNumber(problems, `${path}.acceleratorMemoryGiB`, spec.acceleratorMemoryGiB ?? Number.NaN, 0, false);
-    checkNumber(problems, `${path}.memoryGiB`, spec.memoryGiB ?? Number.NaN, 0, true);
-    checkInteger(problems, `${path}.vCpus`, spec.vCpus ?? Number.NaN, 1);
-}
-
-/**
- * Checks that every component's copy fits on one instance and that the initial copies fit on the endpoint's
- * instances. Skipped while the instance type or a compute block is itself invalid (already reported).
- */
-function validatePlacement(
-    problems: Problems,
-    args: ScaleToZeroModelArgs,
-    components: Record<string, InferenceComponentArgs>,
-    single: boolean,
-): void {
-    const before = problems.length;
-    checkInstanceTypeSpec(problems, "instanceTypeSpec", args.instanceTypeSpec);
-    const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
-    if (problems.length > before || typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType) || !isCount(max, 1)) {
-        return;
-    }
-    const demands = [];
-    for (const [key, component] of Object.entries(components)) {
-        const compute: unknown = isRecord(component) ? component.compute : undefined;
-        const initial = isRecord(component) ? component.scaling?.initialCopies ?? DEFAULTS.scaling.initialCopies : undefined;
-        if (!isRecord(compute) || !isCount(compute.acceleratorCount, 1) || !isCount(compute.memoryMiB, 128) || !isCount(initial, 1)) {
-            return;
-        }
-        const cpuCores = compute.cpuCores ?? DEFAULTS.compute.cpuCores;
-        if (typeof cpuCores !== "number" || !(cpuCores >= 0.25)) {
-            return;
-        }
-        const path = single ? "compute" : `inferenceComponents.${key}.compute`;
-        demands.push({ path, acceleratorCount: compute.acceleratorCount, memoryMiB: compute.memoryMiB, cpuCores, initialCopies: initial });
-    }
-    problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
-}
-
 
 function normalizedCron(expression: unknown): string | undefined {
     return typeof expression === "string" ? expression.replace(/\s+/g, " ").toUpperCase() : undefined;
