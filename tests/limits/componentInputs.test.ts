@@ -106,3 +106,25 @@ describe("a whole environment map given as a secret Output", () => {
         expect(await pulumi.isSecret(pulumi.output(container!))).to.equal(true);
     });
 });
+
+describe("names that differ only by case", () => {
+    async function constructionError(inferenceComponents: ScaleToZeroModelArgs["inferenceComponents"]): Promise<string> {
+        const { result } = await runUnderMocks(() => {
+            try {
+                new ScaleToZeroModel("case", { instanceType: "ml.g5.12xlarge", inferenceComponents });
+                return "created";
+            } catch (error) {
+                return (error as Error).message;
+            }
+        });
+        return result;
+    }
+    const compute = { acceleratorCount: 1, memoryMiB: 1024 };
+
+    it("are rejected: SageMaker lower-cases them in ARNs", async () => {
+        expect(await constructionError({ a: { model: { image }, compute, inferenceComponentName: "Llama" }, b: { model: { image }, compute, inferenceComponentName: "llama" } })).to.contain(
+            'inferenceComponents.b and inferenceComponents.a both use the inference component name "llama"',
+        );
+        expect(await constructionError({ Llama: { model: { image }, compute }, llama: { model: { image }, compute } })).to.contain("inferenceComponents.llama and inferenceComponents.Llama both use");
+    });
+});

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { parseStackConfig } from "../../config";
+import { loadStackConfig, parseStackConfig } from "../../config";
 import { SECRET_PLACEHOLDER } from "../../configSecrets";
 import { ScaleToZeroArgumentError } from "../../components/validate";
 
@@ -62,6 +62,24 @@ describe("stack config load: secrets", () => {
         const environment = config.model.inferenceComponents!.llama.model.environment as Record<string, pulumi.Output<string>>;
         expect(await isSecret(environment.HF_TOKEN)).to.equal(true);
         expect(await isSecret(environment.MAX_TOKENS)).to.equal(true);
+    });
+
+    it("loadStackConfig reads the secret keys from the engine (PULUMI_CONFIG_SECRET_KEYS)", async () => {
+        const environment = { HF_TOKEN: "hf_abc" };
+        const engine = {
+            "scale-to-zero:endpoint": JSON.stringify({ instanceType: "ml.g5.xlarge" }),
+            "scale-to-zero:inferenceComponents": JSON.stringify({ llama: { ...component, model: { image, environment } } }),
+        };
+        try {
+            pulumi.runtime.setAllConfig(engine, ["scale-to-zero:inferenceComponents"]);
+            const secret = loadStackConfig().model.inferenceComponents!.llama.model.environment as Record<string, pulumi.Output<string>>;
+            expect(await isSecret(secret.HF_TOKEN)).to.equal(true);
+            pulumi.runtime.setAllConfig(engine, []);
+            const plain = loadStackConfig().model.inferenceComponents!.llama.model.environment as Record<string, string>;
+            expect(plain.HF_TOKEN).to.equal("hf_abc");
+        } finally {
+            pulumi.runtime.setAllConfig({}, []);
+        }
     });
 
     it("accepts secure: values of a stack file in the environment, as secret placeholders", async () => {
