@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { closest, distance } from "fastest-levenshtein";
 import {
     EndpointArgs,
     InferenceComponentArgs,
@@ -6,6 +7,8 @@ import {
     ScaleToZeroModelArgs,
     validateScaleToZeroModelArgs,
 } from "./components";
+import { secretEnvironment } from "./components/secrets";
+import { isConfigSecret, resolveSecureValues } from "./configSecrets";
 
 /** Project name: the namespace of this program's stack configuration keys. */
 export const PROJECT = "scale-to-zero";
@@ -22,6 +25,7 @@ export interface StackConfig {
 
 const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "instanceType",
+    "instanceTypeSpec",
     "minInstanceCount",
     "maxInstanceCount",
     "initialInstanceCount",
@@ -61,6 +65,7 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
 const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
+    instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
     callerPolicy: ["create", "allowWake"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
@@ -98,13 +103,28 @@ function checkFields(problems: string[], path: string, value: unknown, allowed: 
     }
 }
 
+/** A namespace this close to ours (edit distance) is taken for a typo of it, not another package's settings. */
+const NAMESPACE_TYPO_DISTANCE = 3;
+
+/** Reports `scale-to-zer0:tags`-style keys, whose settings Pulumi would otherwise silently ignore. */
+function namespaceTypos(raw: Record<string, unknown>): string[] {
+    return Object.keys(raw).flatMap((key) => {
+        const [namespace, ...rest] = key.split(":");
+        if (rest.length === 0 || namespace === PROJECT || distance(namespace.toLowerCase(), PROJECT) > NAMESPACE_TYPO_DISTANCE) {
+            return [];
+        }
+        return [`${key} is ignored: its namespace "${namespace}" looks like a misspelt "${PROJECT}" (did you mean ${PROJECT}:${rest.join(":")}?)`];
+    });
+}
+
 /**
  * Parses and validates stack configuration. `raw` is the stack's `config:` map (`Pulumi.<stack>.yaml`) or the
- * engine's config (`pulumi.runtime.allConfig()`), keyed `scale-to-zero:<key>`. Throws one error listing every
- * problem with the full config key, so `pulumi up` stops before creating anything.
+ * engine's config (`pulumi.runtime.allConfig()`), keyed `scale-to-zero:<key>`. `secretKeys` are the keys Pulumi
+ * marks secret (`pulumi config set --secret`); see `configSecrets.ts`. Throws one error listing every problem with
+ * the full config key, so `pulumi up` stops before creating anything.
  */
-export function parseStackConfig(raw: Record<string, unknown>): StackConfig {
-    const problems: string[] = [];
+export function parseStackConfig(raw: Record<string, unknown>, secretKeys: readonly string[] = []): StackConfig {
+    const problems: string[] = namespaceTypos(raw);
     const prefix = `${PROJECT}:`;
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
@@ -113,13 +133,19 @@ export function parseStackConfig(raw: Record<string, unknown>): StackConfig {
         }
         const short = key.slice(prefix.length);
         if (!(CONFIG_KEYS as readonly string[]).includes(short)) {
-            problems.push(`${key} is not a known setting (allowed: ${CONFIG_KEYS.map((k) => prefix + k).join(", ")})`);
+            problems.push(
+                `${key} is not a known setting (did you mean ${prefix}${closest(short, [...CONFIG_KEYS])}? allowed: ${CONFIG_KEYS.map((k) => prefix + k).join(", ")})`,
+            );
             continue;
         }
         own[short] = short === "name" ? value : structured(key, value, problems);
     }
+    const secure = resolveSecureValues(own, secretKeys, problems, prefix);
+    if ("name" in own && (own.name === null || own.name === "")) {
+        problems.push(`${prefix}name is empty: remove the key for the default "llm", or give a name`);
+    }
     const name = own.name ?? "llm";
-    if (typeof name !== "string" || !/^[a-zA-Z0-9][a-zA-Z0-9-]*$/.test(name)) {
+    if (name !== null && name !== "" && (typeof name !== "string" || !/^[a-zA-Z0-9][a-zA-Z0-9-]*$/.test(name))) {
         problems.push(`${prefix}name must be letters, digits and hyphens (got ${JSON.stringify(name)})`);
     }
     const endpoint = own.endpoint;
@@ -151,9 +177,11 @@ export function parseStackConfig(raw: Record<string, unknown>): StackConfig {
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, "invalid stack configuration");
     }
+    const declared = components as Record<string, InferenceComponentArgs>;
     const model: ScaleToZeroModelArgs = {
         ...(endpoint as EndpointArgs),
-        inferenceComponents: components as Record<string, InferenceComponentArgs>,
+        // Pulumi marks a whole structured key secret when any value inside it is: keep every environment value secret.
+        inferenceComponents: secure ? secretEnvironment(declared) : declared,
         tags: own.tags as Record<string, string> | undefined,
     };
     try {
@@ -180,7 +208,8 @@ function configPath(problem: string): string {
     return `${PROJECT}:endpoint.${problem}`;
 }
 
-/** Reads the running stack's configuration from the Pulumi engine. */
+/** Reads the running stack's configuration and its secret keys from the Pulumi engine. */
 export function loadStackConfig(): StackConfig {
-    return parseStackConfig(pulumi.runtime.allConfig());
+    const raw = pulumi.runtime.allConfig();
+    return parseStackConfig(raw, Object.keys(raw).filter(isConfigSecret));
 }

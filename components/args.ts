@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InstanceTypeSpec } from "./limits/instanceTypes";
 
 /**
  * Where the model comes from. Give either `image` (a new SageMaker Model is created from the image and,
@@ -9,8 +10,14 @@ export interface ModelSource {
     readonly image?: string;
     /** S3 URL of the model artifacts (`s3://bucket/key.tar.gz` or an `s3://bucket/prefix/`). Optional. */
     readonly modelDataUrl?: string;
-    /** Environment variables for the container (no secrets: these are stored in plain text by SageMaker). */
-    readonly environment?: Record<string, string>;
+    /**
+     * Environment variables for the container (Model `PrimaryContainer.Environment`: keys of letters, digits and
+     * `_`; each key and value at most 1024 bytes, 32 KB in all). Values may be Inputs, and the whole map may be a
+     * secret Output (`pulumi.secret({...})`; its keys and sizes are then checked by AWS only): pass credentials as
+     * secrets (or `secure:` stack config) so Pulumi state and previews keep them secret. SageMaker itself stores
+     * the environment in plain text, readable with `sagemaker:DescribeModel`.
+     */
+    readonly environment?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /**
      * ARN of the KMS key that encrypts the model data in S3 (SSE-KMS). The execution role may then use it for
      * `kms:Decrypt`, through S3 only. Requires `modelDataUrl`. Default: none (SSE-S3 or unencrypted data).
@@ -95,6 +102,12 @@ export interface InferenceComponentArgs {
 export interface EndpointArgs {
     /** SageMaker instance type, e.g. `ml.g5.12xlarge`. Required. */
     readonly instanceType: string;
+    /**
+     * Hardware of one instance (`{ acceleratorCount, acceleratorMemoryGiB, memoryGiB, vCpus }`), used to check that
+     * copies fit. Give it for a type missing from the built-in table (`components/limits/instanceTypes.ts`) or to
+     * correct a row. Default: the table's row for `instanceType`; an unknown type without it is rejected.
+     */
+    readonly instanceTypeSpec?: InstanceTypeSpec;
     /** Managed instance scaling minimum. 0 releases every instance when all copies are 0. Default 0. */
     readonly minInstanceCount?: number;
     /** Managed instance scaling maximum. Minimum 1. Default 2. */

@@ -6,7 +6,7 @@
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
-interface FieldSpec {
+export interface FieldSpec {
     name: string;
     min: number;
     max: number;
@@ -15,7 +15,7 @@ interface FieldSpec {
     special: RegExp | undefined;
 }
 
-const FIELDS: FieldSpec[] = [
+export const FIELDS: readonly FieldSpec[] = [
     { name: "minutes", min: 0, max: 59, special: undefined },
     { name: "hours", min: 0, max: 23, special: undefined },
     { name: "day-of-month", min: 1, max: 31, special: /^(\?|L|LW|\d{1,2}W)$/ },
@@ -24,7 +24,7 @@ const FIELDS: FieldSpec[] = [
     { name: "year", min: 1970, max: 2199, special: undefined },
 ];
 
-function valueOf(token: string, spec: FieldSpec): number | undefined {
+export function valueOf(token: string, spec: FieldSpec): number | undefined {
     if (/^\d+$/.test(token)) {
         const n = Number(token);
         return n >= spec.min && n <= spec.max ? n : undefined;
@@ -57,7 +57,10 @@ export function cronError(expression: unknown): string | undefined {
     if (typeof expression !== "string") {
         return "must be a string like cron(0 18 ? * FRI *)";
     }
-    const match = /^cron\((.*)\)$/.exec(expression.trim());
+    if (expression !== expression.trim()) {
+        return "must not start or end with white space";
+    }
+    const match = /^cron\((.*)\)$/.exec(expression);
     if (!match) {
         return "must have the form cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 18 ? * FRI *)";
     }
@@ -79,27 +82,66 @@ export function cronError(expression: unknown): string | undefined {
     return undefined;
 }
 
-/** Returns why `zone` is not an IANA time zone (DST-safe), or undefined when it is. */
+/** The IANA areas (tzdb's geographic zone files); everything else is a legacy alias, abbreviation or offset. */
+const IANA_ZONE = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)(\/[A-Z][A-Za-z0-9_+-]*){1,2}$/;
+const UTC_NAMES = ["UTC", "Etc/UTC"];
+
+/**
+ * Returns why `zone` is not an IANA time zone (DST-safe), or undefined when it is. `Intl` alone is not enough: it
+ * accepts abbreviations (`EST` becomes America/Panama, which has no DST), `Etc/GMT-1` fixed offsets and wrong case
+ * (`europe/berlin`), so the name must also have the tzdb `Area/Location` form with the case `Intl` resolves it to.
+ */
 export function timeZoneError(zone: unknown): string | undefined {
-    const hint = "use an IANA time zone such as Europe/Berlin or America/New_York (fixed offsets break at DST changes)";
+    const hint = "use an IANA time zone such as Europe/Berlin or America/New_York (abbreviations and fixed offsets break at DST changes)";
     if (typeof zone !== "string" || zone.trim() === "") {
         return `must be a string: ${hint}`;
     }
-    if (/^(UTC|GMT)?\s*[+-]\d/i.test(zone) || /^[+-]/.test(zone)) {
+    if (zone !== zone.trim()) {
+        return `${JSON.stringify(zone)} must not start or end with white space`;
+    }
+    if (UTC_NAMES.includes(zone)) {
+        return undefined;
+    }
+    if (/^(UTC|GMT)?\s*[+-]\d/i.test(zone) || /^[+-]/.test(zone) || /^Etc\//i.test(zone)) {
         return `"${zone}" is a fixed offset: ${hint}`;
     }
+    let resolved: string;
     try {
-        new Intl.DateTimeFormat("en-US", { timeZone: zone });
-        return undefined;
+        resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
     } catch {
         return `"${zone}" is not a known time zone: ${hint}`;
     }
-}
-
-/** Returns why `value` is not an ISO-8601 UTC timestamp (`2026-01-05T07:00:00Z`), or undefined. */
-export function timestampError(value: unknown): string | undefined {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) || Number.isNaN(Date.parse(value))) {
-        return `must be an ISO-8601 UTC timestamp like 2026-01-05T07:00:00Z (got ${JSON.stringify(value)})`;
+    if (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase()) {
+        return `"${zone}" has the wrong case: write "${resolved}"`;
+    }
+    if (!IANA_ZONE.test(zone)) {
+        const instead = IANA_ZONE.test(resolved) ? ` (for example "${resolved}", which is what it resolves to)` : "";
+        return `"${zone}" is an abbreviation or legacy alias, not an IANA Area/Location zone${instead}: ${hint}`;
     }
     return undefined;
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z$/;
+
+/**
+ * Returns why `value` is not an ISO-8601 UTC timestamp (`2026-01-05T07:00:00Z`) of a real calendar date, or
+ * undefined. `Date.parse` rolls impossible dates over (2027-02-30 becomes March 2), so the parts are compared back.
+ */
+export function timestampError(value: unknown): string | undefined {
+    const format = `must be an ISO-8601 UTC timestamp like 2026-01-05T07:00:00Z (got ${JSON.stringify(value)})`;
+    const match = typeof value === "string" ? TIMESTAMP.exec(value) : null;
+    if (!match) {
+        return format;
+    }
+    const [, y, mo, d, h, mi, sec] = match.map((part) => Number(part ?? 0));
+    if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) {
+        return `${JSON.stringify(value)} is not a real date and time (month 1-12, day within the month, 00:00-23:59)`;
+    }
+    return undefined;
+}
+
+/** True when year-month-day (month 1-12) is a real calendar date: no 30 February, no 31 April. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -10,3 +10,5 @@ export { chooseCopyCount } from "./liveCopyCount";
 export { ScaleToZeroQueue, ScaleToZeroQueueArgs, SCALE_TO_ZERO_QUEUE_TYPE, validateScaleToZeroQueueArgs } from "./scaleToZeroQueue";
 export { endpointCallerPolicy } from "./callerPolicy";
 export { cronError, timeZoneError } from "./cron";
+export { INSTANCE_TYPES, InstanceTypeSpec, INSTANCE_TYPE_TABLE_DATE } from "./limits/instanceTypes";
+export { LIMITS as AWS_LIMITS } from "./limits/awsLimits";

@@ -28,7 +28,8 @@ export function createModel(
     return new sagemaker.Model(
         `${resourceName}-model`,
         {
-            modelName: contentAddressedName(component.inferenceComponentName, "model", { primaryContainer, executionRoleArn }),
+            // A hash of the container: not a secret itself even when the environment holds secrets.
+            modelName: pulumi.unsecret(contentAddressedName(component.inferenceComponentName, "model", { primaryContainer, executionRoleArn })),
             executionRoleArn,
             primaryContainer,
             tags: tagList(tags),

@@ -9,6 +9,7 @@ import { engineCopyCountLookup } from "./liveCopyCount";
 import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
+import { credentialWarnings } from "./secrets";
 import { ComponentSettings, EndpointSettings, resolveComponent, resolveEndpoint } from "./settings";
 import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "./validate";
 
@@ -60,6 +61,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
         );
         assertUniqueNames(name, components);
         super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, opts);
+        for (const warning of credentialWarnings(declared, args.inferenceComponents === undefined)) {
+            void pulumi.log.warn(warning, this);
+        }
 
         const ctx = accountContext(this);
         const role =
@@ -183,13 +187,14 @@ function assertUniqueNames(name: string, components: readonly ComponentSettings[
     const seen = new Map<string, string>();
     const problems: string[] = [];
     for (const c of components) {
-        const other = seen.get(c.inferenceComponentName);
+        // Lower-cased: SageMaker ARNs are, so names differing only by case are one resource to IAM.
+        const other = seen.get(c.inferenceComponentName.toLowerCase());
         if (other !== undefined) {
             problems.push(
                 `inferenceComponents.${c.key} and inferenceComponents.${other} both use the inference component name "${c.inferenceComponentName}"`,
             );
         }
-        seen.set(c.inferenceComponentName, c.key);
+        seen.set(c.inferenceComponentName.toLowerCase(), c.key);
     }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, `ScaleToZeroModel "${name}": invalid arguments`);

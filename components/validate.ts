@@ -15,8 +15,29 @@ import {
     StartupTimeouts,
 } from "./args";
 import { cronError, timeZoneError, timestampError } from "./cron";
+import { cronFiresWithin } from "./cronFires";
 import { DEFAULTS } from "./defaults";
-import { sageMakerNameError } from "./names";
+import {
+    checkInteger,
+    checkName,
+    checkNumber,
+    checkStringMap,
+    describe,
+    INSTANCE_TYPE_PATTERN,
+    isCount,
+    isMapOrReport,
+    isRecord,
+    Problems,
+} from "./checks";
+import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
+import { environmentProblems } from "./limits/environment";
+import { modelDataUrlError } from "./limits/modelData";
+import { validatePlacement } from "./limits/placementArgs";
+import { plainValueProblems } from "./plainValues";
+import { policySizeProblems } from "./limits/policySize";
+import { tagProblems } from "./limits/tags";
+
+export { checkInteger, Problems } from "./checks";
 
 /** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
 // A RunError, so `pulumi up` prints the problems without a stack trace (@pulumi/pulumi cmd/run/run.js hides the
@@ -28,102 +49,41 @@ export class ScaleToZeroArgumentError extends pulumi.RunError {
     }
 }
 
-/** Collects problems as `path: message` strings. */
-export type Problems = string[];
-
 const TIMEOUT_MIN = 60;
 const TIMEOUT_MAX = 3600;
-const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
-
-function describe(value: unknown): string {
-    return typeof value === "string" ? JSON.stringify(value) : String(value);
-}
-
-/** Checks an optional integer in [min, max]. */
-export function checkInteger(problems: Problems, path: string, value: unknown, min: number, max?: number): void {
-    if (value === undefined) {
-        return;
-    }
-    const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-        problems.push(`${path} must be ${range} (got ${describe(value)})`);
-    }
-}
-
-/** Checks an optional finite number strictly above `exclusiveMin` or at least `inclusiveMin`. */
-function checkNumber(problems: Problems, path: string, value: unknown, min: number, exclusive: boolean): void {
-    if (value === undefined) {
-        return;
-    }
-    const ok = typeof value === "number" && Number.isFinite(value) && (exclusive ? value > min : value >= min);
-    if (!ok) {
-        problems.push(`${path} must be a number ${exclusive ? ">" : ">="} ${min} (got ${describe(value)})`);
-    }
-}
-
-/** True for an integer >= min: cross-field checks only compare values that are valid on their own. */
-function isCount(value: unknown, min: number): value is number {
-    return typeof value === "number" && Number.isInteger(value) && value >= min;
-}
 
 function checkTimeout(problems: Problems, path: string, value: unknown): void {
     checkInteger(problems, path, value, TIMEOUT_MIN, TIMEOUT_MAX);
 }
 
-function checkName(problems: Problems, path: string, value: unknown): void {
-    if (value === undefined) {
-        return;
-    }
-    const error = typeof value === "string" ? sageMakerNameError(value) : "must be a string";
-    if (error) {
-        problems.push(`${path} ${error} (got ${describe(value)})`);
-    }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function checkStringMap(problems: Problems, path: string, value: unknown): void {
-    if (value === undefined) {
-        return;
-    }
-    if (!isRecord(value)) {
-        problems.push(`${path} must be a map of string to string`);
-        return;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== "string") {
-            problems.push(`${path}.${k} must be a string (got ${describe(v)}); quote numbers and booleans`);
-        }
-    }
-}
-
-/** Tags: AWS allows keys up to 128 and values up to 256 characters; `aws:` is reserved. */
+/** Tags: the CloudFormation tag rules shared by every resource we tag (see limits/tags.ts). */
 export function validateTags(problems: Problems, path: string, tags: unknown): void {
     checkStringMap(problems, path, tags);
-    if (!isRecord(tags)) {
+    if (isRecord(tags)) {
+        problems.push(...tagProblems(path, tags));
+    }
+}
+
+function checkExecutionRoleArn(problems: Problems, path: string, arn: unknown): void {
+    // An Output (a role created in the same program) is checked by AWS; only plain strings can be checked here.
+    if (arn === undefined || (typeof arn === "object" && arn !== null)) {
         return;
     }
-    for (const [k, v] of Object.entries(tags)) {
-        if (k.length < 1 || k.length > 128 || k.toLowerCase().startsWith("aws:")) {
-            problems.push(`${path} key ${JSON.stringify(k)} must be 1-128 characters and must not start with "aws:"`);
-        }
-        if (typeof v === "string" && v.length > 256) {
-            problems.push(`${path}.${k} must be at most 256 characters`);
-        }
+    const r = LIMITS.executionRoleArn;
+    if (typeof arn !== "string" || arn.length < r.minLength || arn.length > r.maxLength || !r.pattern.test(arn)) {
+        problems.push(`${path} must be an IAM role ARN like "arn:aws:iam::123456789012:role/my-sagemaker-role" (got ${describe(arn)})`);
     }
 }
 
 /** Validates the endpoint-level arguments. */
-export function validateEndpoint(problems: Problems, args: EndpointArgs, path = ""): void {
+export function validateEndpoint(problems: Problems, args: EndpointArgs, path = "", now = new Date()): void {
     const p = (field: string) => `${path}${field}`;
     if (typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType)) {
         problems.push(`${p("instanceType")} must be a SageMaker instance type such as "ml.g5.12xlarge" (got ${describe(args.instanceType)})`);
     }
     checkInteger(problems, p("minInstanceCount"), args.minInstanceCount, 0);
-    checkInteger(problems, p("maxInstanceCount"), args.maxInstanceCount, 1);
+    checkInteger(problems, p("maxInstanceCount"), args.maxInstanceCount, 1, LIMITS.counts.maxInstanceCount);
     checkInteger(problems, p("initialInstanceCount"), args.initialInstanceCount, 1);
     const min = args.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount;
     const max = args.maxInstanceCount ?? DEFAULTS.endpoint.maxInstanceCount;
@@ -140,9 +100,10 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     checkTimeout(problems, p("modelDataDownloadTimeoutSeconds"), args.modelDataDownloadTimeoutSeconds);
     checkTimeout(problems, p("containerStartupHealthCheckTimeoutSeconds"), args.containerStartupHealthCheckTimeoutSeconds);
     checkName(problems, p("endpointName"), args.endpointName);
+    checkExecutionRoleArn(problems, p("executionRoleArn"), args.executionRoleArn);
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
-    validateSchedule(problems, p("schedule"), args.schedule);
+    validateSchedule(problems, p("schedule"), args.schedule, now);
     const caller = args.callerPolicy;
     if (caller !== undefined) {
         for (const field of ["create", "allowWake"] as const) {
@@ -154,7 +115,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
 }
 
 function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: InstanceScaleIn | undefined): void {
-    if (scaleIn === undefined) {
+    if (scaleIn === undefined || !isMapOrReport(problems, path, scaleIn, "strategy, cooldownMinutes?, maximumStepSize?")) {
         return;
     }
     if (!INSTANCE_SCALE_IN_STRATEGIES.includes(scaleIn.strategy)) {
@@ -164,8 +125,11 @@ function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: Inst
     checkInteger(problems, `${path}.maximumStepSize`, scaleIn.maximumStepSize, 1, 100);
 }
 
-/** Validates a weekly schedule on its own (cross-checks with the components are in `validateModes`). */
-export function validateSchedule(problems: Problems, path: string, schedule: WeeklySchedule | undefined): void {
+/**
+ * Validates a weekly schedule on its own (cross-checks with the components are in `validateModes`). `now` is the
+ * clock dates are compared with (injectable for tests).
+ */
+export function validateSchedule(problems: Problems, path: string, schedule: WeeklySchedule | undefined, now = new Date()): void {
     if (schedule === undefined) {
         return;
     }
@@ -181,10 +145,14 @@ export function validateSchedule(problems: Problems, path: string, schedule: Wee
         problems.push(`${path}.timezone ${zone}`);
     }
     for (const field of ["scaleInCron", "scaleOutCron"] as const) {
-        const error = cronError(schedule[field]);
+        const expression = schedule[field];
+        const error = cronError(expression) ?? (cronFiresWithin(expression, now) ? undefined : "never fires within the next year");
         if (error) {
-            problems.push(`${path}.${field} ${describe(schedule[field])}: ${error}`);
+            problems.push(`${path}.${field} ${describe(expression)}: ${error}`);
         }
+    }
+    if (typeof schedule.scaleInCron === "string" && normalizedCron(schedule.scaleInCron) === normalizedCron(schedule.scaleOutCron)) {
+        problems.push(`${path}.scaleInCron and ${path}.scaleOutCron are the same time (${schedule.scaleInCron}): copies would go to 0 and back at once`);
     }
     checkInteger(problems, `${path}.scaleOutCopies`, schedule.scaleOutCopies, 1);
     for (const field of ["startDate", "endDate"] as const) {
@@ -196,6 +164,14 @@ export function validateSchedule(problems: Problems, path: string, schedule: Wee
     const { startDate, endDate } = schedule;
     if (startDate && endDate && !timestampError(startDate) && !timestampError(endDate) && Date.parse(endDate) <= Date.parse(startDate)) {
         problems.push(`${path}.endDate (${endDate}) must be after ${path}.startDate (${startDate})`);
+    }
+    const method = schedule.method ?? DEFAULTS.schedule.method;
+    // EventBridge Scheduler rejects a start date in the past; both services would never run a schedule that ended.
+    if (method === "scheduler" && startDate && !timestampError(startDate) && Date.parse(startDate) < now.getTime()) {
+        problems.push(`${path}.startDate (${startDate}) is in the past (now ${now.toISOString()}): EventBridge Scheduler rejects it; remove it or move it forward`);
+    }
+    if (endDate && !timestampError(endDate) && Date.parse(endDate) <= now.getTime()) {
+        problems.push(`${path}.endDate (${endDate}) is in the past (now ${now.toISOString()}): the schedule would never run`);
     }
 }
 
@@ -223,10 +199,17 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
             problems.push(`${path}: modelDataUrl and environment belong to a new model; an existing model already has them`);
         }
     }
-    if (model.modelDataUrl !== undefined && (typeof model.modelDataUrl !== "string" || !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(model.modelDataUrl))) {
-        problems.push(`${path}.modelDataUrl must be an S3 URL like "s3://bucket/path/model.tar.gz" (got ${describe(model.modelDataUrl)})`);
+    const urlError = model.modelDataUrl === undefined ? undefined : modelDataUrlError(model.modelDataUrl);
+    if (urlError) {
+        problems.push(`${path}.modelDataUrl ${urlError}`);
     }
-    checkStringMap(problems, `${path}.environment`, model.environment);
+    // A whole-map Output (e.g. pulumi.secret({...})) is only known at deployment: AWS checks it.
+    if (!pulumi.Output.isInstance(model.environment)) {
+        checkStringMap(problems, `${path}.environment`, model.environment, true);
+    }
+    if (isRecord(model.environment)) {
+        problems.push(...environmentProblems(`${path}.environment`, model.environment));
+    }
     const key = model.modelDataKmsKeyArn;
     if (key !== undefined) {
         if (typeof key !== "string" || !KMS_KEY_ARN.test(key)) {
@@ -257,7 +240,7 @@ function validateCompute(problems: Problems, path: string, compute: ComputeRequi
 }
 
 function validateStartup(problems: Problems, path: string, startup: StartupTimeouts | undefined): void {
-    if (startup === undefined) {
+    if (startup === undefined || !isMapOrReport(problems, path, startup, "modelDataDownloadTimeoutSeconds?, containerStartupHealthCheckTimeoutSeconds?")) {
         return;
     }
     checkTimeout(problems, `${path}.modelDataDownloadTimeoutSeconds`, startup.modelDataDownloadTimeoutSeconds);
@@ -266,12 +249,12 @@ function validateStartup(problems: Problems, path: string, startup: StartupTimeo
 
 /** Validates copy-count scaling of one component. */
 export function validateScaling(problems: Problems, path: string, scaling: CopyScaling | undefined): void {
-    if (scaling === undefined) {
+    if (scaling === undefined || !isMapOrReport(problems, path, scaling, "minCopies?, maxCopies?, initialCopies?, ...")) {
         return;
     }
     const s = scaling;
     checkInteger(problems, `${path}.minCopies`, s.minCopies, 0);
-    checkInteger(problems, `${path}.maxCopies`, s.maxCopies, 1);
+    checkInteger(problems, `${path}.maxCopies`, s.maxCopies, 1, LIMITS.counts.maxCopies);
     checkInteger(problems, `${path}.initialCopies`, s.initialCopies, 1);
     checkNumber(problems, `${path}.targetConcurrentRequestsPerCopy`, s.targetConcurrentRequestsPerCopy, 0, true);
     checkInteger(problems, `${path}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0);
@@ -281,8 +264,11 @@ export function validateScaling(problems: Problems, path: string, scaling: CopyS
         problems.push(`${path}.keepLiveCopyCount must be true or false (got ${describe(s.keepLiveCopyCount)})`);
     }
     const period = s.wakeUpAlarmPeriodSeconds;
-    if (period !== undefined && !(period === 10 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
-        problems.push(`${path}.wakeUpAlarmPeriodSeconds must be 10, 30 or a multiple of 60 (got ${describe(period)})`);
+    if (period !== undefined) {
+        const error = alarmPeriodError(period, 1, LIMITS.alarm.maxWakeUpPeriodSeconds);
+        if (error) {
+            problems.push(`${path}.wakeUpAlarmPeriodSeconds ${error}`);
+        }
     }
     const min = s.minCopies ?? DEFAULTS.scaling.minCopies;
     const max = s.maxCopies ?? DEFAULTS.scaling.maxCopies;
@@ -366,13 +352,19 @@ export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, 
 export function validateScaleToZeroModelArgs(
     args: ScaleToZeroModelArgs,
     context = "ScaleToZeroModel: invalid arguments",
+    now = new Date(),
 ): Record<string, InferenceComponentArgs> {
     if (!isRecord(args)) {
         throw new ScaleToZeroArgumentError(["arguments are required"], context);
     }
+    // Outputs, Promises and Dates where plain values are needed would make every later check misleading.
+    const notPlain = plainValueProblems(args);
+    if (notPlain.length > 0) {
+        throw new ScaleToZeroArgumentError(notPlain, context);
+    }
     const components = normalizeComponents(args);
     const problems: Problems = [];
-    validateEndpoint(problems, args);
+    validateEndpoint(problems, args, "", now);
     const single = args.inferenceComponents === undefined;
     for (const [key, component] of Object.entries(components)) {
         const path = single ? "" : `inferenceComponents.${key}.`;
@@ -386,6 +378,19 @@ export function validateScaleToZeroModelArgs(
         validateInferenceComponent(problems, component, path);
     }
     validateModes(problems, args, components, single);
+    validatePlacement(problems, args, components, single);
+    if (problems.length === 0) {
+        // Only for otherwise valid arguments: the policies are built from them.
+        problems.push(
+            ...policySizeProblems(
+                args.endpointName,
+                Object.values(components),
+                args.executionRoleArn === undefined,
+                args.callerPolicy?.create ?? DEFAULTS.callerPolicy.create,
+                args.callerPolicy?.allowWake ?? DEFAULTS.callerPolicy.allowWake,
+            ),
+        );
+    }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, context);
     }
@@ -427,4 +432,8 @@ function validateModes(
             );
         }
     }
+}
+
+function normalizedCron(expression: unknown): string | undefined {
+    return typeof expression === "string" ? expression.replace(/\s+/g, " ").toUpperCase() : undefined;
 }

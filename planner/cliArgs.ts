@@ -1,4 +1,5 @@
 import { ClientBehaviour } from "./client";
+import { componentRuleProblems, PLANNER_INPUT_LIMITS } from "./inputLimits";
 import { TIMING_OVERRIDE_FIELDS, TimingOverrides } from "./timingProfiles";
 import { parseTypeValuePairs } from "./prices";
 import { WeeklyScheduleAction, parseScheduleActionText, parseScheduleTime } from "./weeklySchedule";
@@ -54,7 +55,7 @@ Stack
   --component <key>           inference component to plan (required when the stack has several)
 Traffic
   --traffic <pattern|file>    weekdays, sporadic, dev, or a CSV of timestamp[,duration] (ISO-8601 or epoch s/ms)
-  --days <n>                  window length in days (generated: default 30; CSV: up to the last request)
+  --days <n>                  window length in days, at most 366 (generated: default 30; CSV: up to the last request)
   --start <ISO-8601>          window start (generated: default 2025-01-06T00:00:00Z, a Monday)
   --seed <n>                  seed of generated traffic (default 1)
   --requests-per-day <n>      weekdays: mean requests per weekday (default 2000)
@@ -69,7 +70,7 @@ Model and behaviour
   --client-wakes              hold: the client wakes the component itself (no alarm wait), like ScaleToZeroClient
                               with wake: true
   --retry-attempts <n>        retry: attempts in all (default 8, backoff 1 s doubling to 60 s)
-  --idle-timeouts <m,m,...>   idle timeouts to compare, minutes (default 10,30,60)
+  --idle-timeouts <m,m,...>   idle timeouts to compare, minutes, 1-14 as the component allows (default 5,10)
   --schedule "<DAYS HH:MM>=<copies>"  weekly action (repeatable; default "MON 07:00=1" "FRI 18:00=0")
   --schedule-no-hold          scheduled counts are set once (target tracking may scale in), not held as floor
   --start-cold                start with no copy instead of as just deployed
@@ -262,6 +263,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (flags.has("--json-timeline") && !flags.has("--json")) {
         throw new CliUsageError("--json-timeline needs --json");
     }
+    const days = num("--days", { positive: true });
+    if (days !== undefined && days > PLANNER_INPUT_LIMITS.maxWindowDays) {
+        throw new CliUsageError(`--days must be at most ${PLANNER_INPUT_LIMITS.maxWindowDays} (got ${days}): longer windows do not change the comparison and take hours`);
+    }
+    const ruleProblems = componentRuleProblems({ idleTimeoutMinutes, timeZone: get("--time-zone") });
+    if (ruleProblems.length > 0) {
+        throw new CliUsageError(ruleProblems.join("; "));
+    }
 
     return {
         help: false,
@@ -270,7 +279,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         stackDir: get("--stack-dir"),
         component: get("--component"),
         traffic: get("--traffic"),
-        days: num("--days", { positive: true }),
+        days,
         start: get("--start"),
         seed: num("--seed", { integer: true }),
         requestsPerDay: num("--requests-per-day"),

@@ -55,12 +55,12 @@ describe("parseStackConfig", () => {
 
     it("names the config key of a misspelt setting and lists the allowed ones", () => {
         const message = errorOf({ ...base, "scale-to-zero:endpoint": { instanceType: "ml.g5.xlarge", minInstances: 0 } });
-        expect(message).to.contain("scale-to-zero:endpoint.minInstances is not a known setting (allowed: instanceType, minInstanceCount");
+        expect(message).to.contain("scale-to-zero:endpoint.minInstances is not a known setting (allowed: instanceType, instanceTypeSpec, minInstanceCount");
     });
 
     it("rejects an unknown top-level key", () => {
         expect(errorOf({ ...base, "scale-to-zero:endpiont": {} })).to.contain(
-            "scale-to-zero:endpiont is not a known setting (allowed: scale-to-zero:name, scale-to-zero:endpoint",
+            "scale-to-zero:endpiont is not a known setting (did you mean scale-to-zero:endpoint? allowed: scale-to-zero:name, scale-to-zero:endpoint",
         );
     });
 
@@ -84,7 +84,7 @@ describe("parseStackConfig", () => {
         });
         expect(message).to.contain("invalid stack configuration");
         expect(message).to.contain("scale-to-zero:endpoint.minInstanceCount (2) must not exceed maxInstanceCount (1)");
-        expect(message).to.contain("scale-to-zero:inferenceComponents.llama.scaling.maxCopies must be an integer >= 1 (got 0)");
+        expect(message).to.contain("scale-to-zero:inferenceComponents.llama.scaling.maxCopies must be an integer from 1 to 1000 (got 0)");
     });
 
     it("requires the endpoint and at least one component", () => {

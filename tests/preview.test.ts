@@ -67,7 +67,7 @@ describe("offline preview (npm run plan)", function () {
         fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), dev.replace("maxInstanceCount: 2", "maxInstanceCount: 0"));
         const { code, stderr } = plan(["--stack", "broken"], dir);
         expect(code).to.equal(1);
-        expect(stderr).to.contain("scale-to-zero:endpoint.maxInstanceCount must be an integer >= 1 (got 0)");
+        expect(stderr).to.contain("scale-to-zero:endpoint.maxInstanceCount must be an integer from 1 to 100 (got 0)");
     });
 
     it("names the stacks that exist when asked for an unknown one", () => {

@@ -260,6 +260,6 @@ describe("cron, time zone and timestamp checks", () => {
     it("accepts ISO-8601 UTC timestamps only", () => {
         expect(timestampError("2027-01-04T07:00:00Z")).to.equal(undefined);
         expect(timestampError("2027-01-04")).to.contain("must be an ISO-8601 UTC timestamp");
-        expect(timestampError("2027-13-40T07:00:00Z")).to.contain("must be an ISO-8601 UTC timestamp");
+        expect(timestampError("2027-13-40T07:00:00Z")).to.contain("is not a real date and time");
     });
 });

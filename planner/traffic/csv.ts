@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as readline from "readline";
 import { PLANNER_DEFAULTS } from "../defaults";
+import { isRealIsoDate, PLANNER_INPUT_LIMITS } from "../inputLimits";
 import { Traffic, TrafficRequest } from "./types";
 
 /**
@@ -35,6 +36,7 @@ export class CsvTrafficParser {
     private columns: number | undefined;
     private seenContent = false;
     private previousTime = -Infinity;
+    private firstTime: number | undefined;
     private previousLine = 0;
     private count = 0;
 
@@ -96,7 +98,15 @@ export class CsvTrafficParser {
         }
         const time = parseTimestamp(rawTime);
         if (time === undefined) {
-            throw this.error(lineNumber, `timestamp '${rawTime}' is not ISO-8601 or epoch seconds/milliseconds`);
+            throw this.error(lineNumber, `timestamp '${rawTime}' is not ISO-8601 (a real calendar date) or epoch seconds/milliseconds`);
+        }
+        const limits = PLANNER_INPUT_LIMITS;
+        if (time >= limits.latestTimestamp) {
+            throw this.error(lineNumber, `timestamp '${rawTime}' is after the year 2199: epoch values must be seconds or milliseconds (not microseconds)`);
+        }
+        this.firstTime ??= time;
+        if (time - this.firstTime > limits.maxWindowDays * 86_400) {
+            throw this.error(lineNumber, `the trace spans more than ${limits.maxWindowDays} days from its first request: split it or sample a year`);
         }
         if (time < this.previousTime) {
             throw this.error(
@@ -176,6 +186,10 @@ export function parseTimestamp(text: string): number | undefined {
         return undefined;
     }
     const [, date, time, zone] = iso;
+    // Date.parse rolls impossible dates over (2027-02-30 becomes 2 March): reject them instead.
+    if (!isRealIsoDate(date) || (time !== undefined && Number(time.slice(0, 2)) > 23)) {
+        return undefined;
+    }
     let normalizedZone = "Z";
     if (zone && zone.toUpperCase() !== "Z") {
         const digits = zone.slice(1).replace(":", "");

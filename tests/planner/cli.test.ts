@@ -83,7 +83,7 @@ describe("planner CLI", () => {
     it("reads a CSV trace, with idle timeouts and a schedule from the command line", async () => {
         const file = path.join(dir, "trace.csv");
         fs.writeFileSync(file, `timestamp,duration\n${MONDAY + 9 * 3600},2\n${MONDAY + 9 * 3600 + 1800},2\n`);
-        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "20,45", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
+        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "5,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
         expect(r.code).to.equal(0);
         const json = JSON.parse(r.stdout);
         expect(json.traffic).to.include({ name: "trace.csv", requests: 2, firstRequest: "2025-01-06T09:00:00.000Z" });
@@ -92,8 +92,8 @@ describe("planner CLI", () => {
         expect(byName).to.deep.equal({
             "always-on": 0,
             "seed-default": 2,
-            "idle-20m": 2,
-            "idle-45m": 1,
+            "idle-5m": 2,
+            "idle-12m": 2,
             "weekly-schedule": 0,
             configured: 2,
         });

@@ -90,7 +90,7 @@ describe("traffic CSV", () => {
             bad,
         ];
         const cases: [string, string, string][] = [
-            ["malformed timestamp", "abc,1", "traffic.csv line 17: timestamp 'abc' is not ISO-8601 or epoch seconds/milliseconds"],
+            ["malformed timestamp", "abc,1", "traffic.csv line 17: timestamp 'abc' is not ISO-8601 (a real calendar date) or epoch seconds/milliseconds"],
             [
                 "unsorted timestamps",
                 "1736153000,1",
@@ -141,7 +141,7 @@ describe("traffic CSV", () => {
         } catch (error) {
             message = (error as Error).message;
         }
-        expect(message).to.equal("traffic.csv line 3: timestamp 'not-a-time' is not ISO-8601 or epoch seconds/milliseconds");
+        expect(message).to.equal("traffic.csv line 3: timestamp 'not-a-time' is not ISO-8601 (a real calendar date) or epoch seconds/milliseconds");
         let missing = "";
         try {
             await collect(path.join(dir, "nope.csv"));
