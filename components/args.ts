@@ -62,12 +62,16 @@ export interface CopyScaling {
     readonly idleTimeoutMinutes?: number;
 }
 
-/** One inference component (one model) on a scale-to-zero endpoint. */
-export interface InferenceComponentArgs {
-    /** The model this component serves. Required. */
-    readonly model: ModelSource;
-    /** Accelerators, memory and CPU per copy. Required. */
-    readonly compute: ComputeRequirements;
+/**
+ * The fields of one inference component, all optional: the single-model shorthand of `ScaleToZeroModelArgs`
+ * and the base of `InferenceComponentArgs` (which makes `model` and `compute` required). Declared once so the
+ * schema of every Pulumi language carries the same field descriptions in both places.
+ */
+export interface InferenceComponentFields {
+    /** The model this component serves. Required (in the single-model shorthand: unless `inferenceComponents` is given). */
+    readonly model?: ModelSource;
+    /** Accelerators, memory and CPU per copy. Required with `model`. */
+    readonly compute?: ComputeRequirements;
     /** Download and health-check timeouts of a copy. Defaults: 600 s each. */
     readonly startup?: StartupTimeouts;
     /** Copy-count autoscaling. Defaults: 0..4 copies, 5 concurrent requests per copy. */
@@ -77,6 +81,14 @@ export interface InferenceComponentArgs {
      * Default: derived from the component resource name, the key and the stack, shortened with a hash if needed.
      */
     readonly inferenceComponentName?: string;
+}
+
+/** One inference component (one model) on a scale-to-zero endpoint. */
+export interface InferenceComponentArgs extends InferenceComponentFields {
+    /** The model this component serves. Required. */
+    readonly model: ModelSource;
+    /** Accelerators, memory and CPU per copy. Required. */
+    readonly compute: ComputeRequirements;
 }
 
 /** The endpoint (instances) shared by all inference components. */
@@ -132,18 +144,26 @@ export interface CallerPolicyArgs {
     readonly allowWake?: boolean;
 }
 
-export const SCHEDULE_METHODS = ["autoscaling", "scheduler"] as const;
-/**
- * - `autoscaling`: Application Auto Scaling scheduled actions. Off = max capacity 0 (nothing, not even a request,
- *   starts a copy); on = at least `scaleOutCopies` copies warm. Autoscaling and the schedule never fight.
- * - `scheduler`: EventBridge Scheduler sets the copy count (0 at scale-in, `scaleOutCopies` at scale-out).
- *   Requests still wake the endpoint off-hours. Needs `minCopies` 0.
- */
-export type ScheduleMethod = (typeof SCHEDULE_METHODS)[number];
+/** How a weekly schedule changes the copy count. */
+export const ScheduleMethod = {
+    /**
+     * Application Auto Scaling scheduled actions. Off = max capacity 0 (nothing, not even a request, starts a
+     * copy); on = at least `scaleOutCopies` copies warm. Autoscaling and the schedule never fight.
+     */
+    Autoscaling: "autoscaling",
+    /**
+     * EventBridge Scheduler sets the copy count (0 at scale-in, `scaleOutCopies` at scale-out). Requests still
+     * wake the endpoint off-hours. Needs `minCopies` 0.
+     */
+    Scheduler: "scheduler",
+} as const;
+/** A string literal (`"autoscaling"`) is accepted wherever a `ScheduleMethod` is. */
+export type ScheduleMethod = (typeof ScheduleMethod)[keyof typeof ScheduleMethod];
+export const SCHEDULE_METHODS: readonly ScheduleMethod[] = Object.values(ScheduleMethod);
 
 /** Weekly scale-in / scale-out, e.g. off from Friday 18:00 to Monday 07:00 in the team's time zone. */
 export interface WeeklySchedule {
-    /** Default `autoscaling`. */
+    /** How the schedule changes the copy count: `autoscaling` or `scheduler`. Default `autoscaling`. */
     readonly method?: ScheduleMethod;
     /** IANA time zone, e.g. `Europe/Berlin` (DST-safe; fixed offsets are rejected). Required. */
     readonly timezone: string;
@@ -159,26 +179,42 @@ export interface WeeklySchedule {
     readonly endDate?: string;
 }
 
-export const INSTANCE_SCALE_IN_STRATEGIES = ["IDLE_RELEASE", "CONSOLIDATION"] as const;
+/** How managed instance scaling releases instances (`ScaleInPolicy.Strategy`). */
+export const InstanceScaleInStrategy = {
+    /** Release instances that hold no copies. */
+    IdleRelease: "IDLE_RELEASE",
+    /** Also pack copies onto fewer instances, then release the empty ones. */
+    Consolidation: "CONSOLIDATION",
+} as const;
+export type InstanceScaleInStrategy = (typeof InstanceScaleInStrategy)[keyof typeof InstanceScaleInStrategy];
+export const INSTANCE_SCALE_IN_STRATEGIES: readonly InstanceScaleInStrategy[] = Object.values(InstanceScaleInStrategy);
+
 /** Managed instance scaling `ScaleInPolicy`. */
 export interface InstanceScaleIn {
     /** `IDLE_RELEASE` releases instances without copies; `CONSOLIDATION` also packs copies onto fewer instances. Required. */
-    readonly strategy: (typeof INSTANCE_SCALE_IN_STRATEGIES)[number];
+    readonly strategy: InstanceScaleInStrategy;
     /** Minutes after the last endpoint operation before scale-in is evaluated (5–1440; SageMaker default 20). */
     readonly cooldownMinutes?: number;
     /** Instances released at a time (1–100; SageMaker default 1). */
     readonly maximumStepSize?: number;
 }
 
-export const ROUTING_STRATEGIES = ["LEAST_OUTSTANDING_REQUESTS", "RANDOM"] as const;
-export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+/** How the endpoint routes requests across copies (`RoutingConfig.RoutingStrategy`). */
+export const RoutingStrategy = {
+    /** Send each request to the copy with the fewest requests in flight. */
+    LeastOutstandingRequests: "LEAST_OUTSTANDING_REQUESTS",
+    /** Send each request to a random copy. */
+    Random: "RANDOM",
+} as const;
+export type RoutingStrategy = (typeof RoutingStrategy)[keyof typeof RoutingStrategy];
+export const ROUTING_STRATEGIES: readonly RoutingStrategy[] = Object.values(RoutingStrategy);
 
 /**
  * Arguments of `ScaleToZeroModel`. Declare the model(s) in one of two ways:
  * - one model: `model` + `compute` (+ `startup`, `scaling`, `inferenceComponentName`) at the top level;
  * - several models sharing the endpoint's instances: `inferenceComponents: { key: InferenceComponentArgs }`.
  */
-export interface ScaleToZeroModelArgs extends EndpointArgs, Partial<InferenceComponentArgs> {
+export interface ScaleToZeroModelArgs extends EndpointArgs, InferenceComponentFields {
     /** Several inference components on one endpoint, keyed by a short name (letters, digits, hyphens). */
     readonly inferenceComponents?: Record<string, InferenceComponentArgs>;
 }

@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { endpointCallerPolicy } from "./callerPolicy";
 import { DEFAULTS } from "./defaults";
 import { checkInteger, Problems, ScaleToZeroArgumentError, validateTags } from "./validate";
+import { COMPONENT_TYPES, withPreviousTypeAlias } from "./typeTokens";
 
-export const SCALE_TO_ZERO_QUEUE_TYPE = "scale-to-zero:sagemaker:ScaleToZeroQueue";
+export const SCALE_TO_ZERO_QUEUE_TYPE = COMPONENT_TYPES.ScaleToZeroQueue;
 
 /** Buffered mode: queues in front of a scale-to-zero endpoint, read by `QueueConsumer` (`client/`). */
 export interface ScaleToZeroQueueArgs {
@@ -94,7 +95,7 @@ export class ScaleToZeroQueue extends pulumi.ComponentResource {
 
     constructor(name: string, args: ScaleToZeroQueueArgs, opts?: pulumi.ComponentResourceOptions) {
         validateScaleToZeroQueueArgs(args, `ScaleToZeroQueue "${name}": invalid arguments`);
-        super(SCALE_TO_ZERO_QUEUE_TYPE, name, {}, opts);
+        super(SCALE_TO_ZERO_QUEUE_TYPE, name, {}, withPreviousTypeAlias("ScaleToZeroQueue", opts));
         const d = DEFAULTS.queue;
         const tags = args.tags ?? {};
         const retention = args.messageRetentionSeconds ?? d.messageRetentionSeconds;
