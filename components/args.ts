@@ -64,7 +64,7 @@ export interface CopyScaling {
 
 /**
  * The fields of one inference component, all optional: the single-model shorthand of `ScaleToZeroModelArgs`
- * and the base of `InferenceComponentArgs` (which makes `model` and `compute` required). Declared once so the
+ * and the base of `InferenceComponent` (which makes `model` and `compute` required). Declared once so the
  * schema of every Pulumi language carries the same field descriptions in both places.
  */
 export interface InferenceComponentFields {
@@ -83,13 +83,18 @@ export interface InferenceComponentFields {
     readonly inferenceComponentName?: string;
 }
 
-/** One inference component (one model) on a scale-to-zero endpoint. */
-export interface InferenceComponentArgs extends InferenceComponentFields {
+/**
+ * One inference component (one model) on a scale-to-zero endpoint. The schema type is named after this interface,
+ * and SDK generators append `Args` to input types (Python `InferenceComponentArgs`), hence no `Args` suffix here.
+ */
+export interface InferenceComponent extends InferenceComponentFields {
     /** The model this component serves. Required. */
     readonly model: ModelSource;
     /** Accelerators, memory and CPU per copy. Required. */
     readonly compute: ComputeRequirements;
 }
+/** The name TypeScript code of this package uses for `InferenceComponent`. */
+export type InferenceComponentArgs = InferenceComponent;
 
 /** The endpoint (instances) shared by all inference components. */
 export interface EndpointArgs {
@@ -133,11 +138,11 @@ export interface EndpointArgs {
      * `create: true` also creates it as a managed policy to attach to application roles.
      * Default `{ create: false, allowWake: false }`.
      */
-    readonly callerPolicy?: CallerPolicyArgs;
+    readonly callerPolicy?: CallerPolicy;
 }
 
-/** See `EndpointArgs.callerPolicy`. */
-export interface CallerPolicyArgs {
+/** See `EndpointArgs.callerPolicy`. Named without `Args`: SDK generators add it (Python `CallerPolicyArgs`). */
+export interface CallerPolicy {
     /** Create a managed IAM policy (output `callerPolicyArn`). Default false. */
     readonly create?: boolean;
     /** Let callers wake a component from zero copies. Default false. */
@@ -212,11 +217,11 @@ export const ROUTING_STRATEGIES: readonly RoutingStrategy[] = Object.values(Rout
 /**
  * Arguments of `ScaleToZeroModel`. Declare the model(s) in one of two ways:
  * - one model: `model` + `compute` (+ `startup`, `scaling`, `inferenceComponentName`) at the top level;
- * - several models sharing the endpoint's instances: `inferenceComponents: { key: InferenceComponentArgs }`.
+ * - several models sharing the endpoint's instances: `inferenceComponents: { key: InferenceComponent }`.
  */
 export interface ScaleToZeroModelArgs extends EndpointArgs, InferenceComponentFields {
     /** Several inference components on one endpoint, keyed by a short name (letters, digits, hyphens). */
-    readonly inferenceComponents?: Record<string, InferenceComponentArgs>;
+    readonly inferenceComponents?: Record<string, InferenceComponent>;
 }
 
 /** Key under which the single-model shorthand appears in `inferenceComponents` outputs. */

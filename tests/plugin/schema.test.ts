@@ -52,12 +52,14 @@ describe("schema.json (the package schema other languages use)", () => {
         expect(model.isComponent).to.equal(true);
         expect(queue.isComponent).to.equal(true);
         expect(Object.keys(types).every((t) => t.startsWith(PREFIX)), Object.keys(types).join(", ")).to.equal(true);
+        // SDK generators append `Args` to input types: a type named `...Args` would become `...ArgsArgs`.
+        expect(Object.keys(types).filter((t) => t.endsWith("Args"))).to.deep.equal([]);
     });
 
     it("requires what the args interfaces require, at every level", () => {
         expect(model.requiredInputs).to.deep.equal(["instanceType"]);
         expect(queue.requiredInputs).to.deep.equal(["endpointArn", "inferenceComponentArns"]);
-        expect(types[`${PREFIX}InferenceComponentArgs`].required).to.deep.equal(["compute", "model"]);
+        expect(types[`${PREFIX}InferenceComponent`].required).to.deep.equal(["compute", "model"]);
         expect(types[`${PREFIX}ComputeRequirements`].required).to.deep.equal(["acceleratorCount", "memoryMiB"]);
         expect(types[`${PREFIX}WeeklySchedule`].required).to.deep.equal(["scaleInCron", "scaleOutCron", "timezone"]);
         expect(types[`${PREFIX}InstanceScaleIn`].required).to.deep.equal(["strategy"]);
@@ -90,8 +92,8 @@ describe("schema.json (the package schema other languages use)", () => {
         expect(undescribed).to.deep.equal([]);
     });
 
-    it("offers the single-model shorthand with the fields and types of InferenceComponentArgs, all optional", () => {
-        const component = types[`${PREFIX}InferenceComponentArgs`].properties!;
+    it("offers the single-model shorthand with the fields and types of InferenceComponent, all optional", () => {
+        const component = types[`${PREFIX}InferenceComponent`].properties!;
         expect(Object.keys(component).sort()).to.deep.equal(["compute", "inferenceComponentName", "model", "scaling", "startup"]);
         for (const [field, spec] of Object.entries(component)) {
             const shorthand = model.inputProperties![field];
@@ -99,6 +101,6 @@ describe("schema.json (the package schema other languages use)", () => {
             expect({ type: shorthand.type, $ref: shorthand.$ref }, field).to.deep.equal({ type: spec.type, $ref: spec.$ref });
             expect(model.requiredInputs, field).to.not.include(field);
         }
-        expect(model.inputProperties!.inferenceComponents.additionalProperties!.$ref).to.equal(`#/types/${PREFIX}InferenceComponentArgs`);
+        expect(model.inputProperties!.inferenceComponents.additionalProperties!.$ref).to.equal(`#/types/${PREFIX}InferenceComponent`);
     });
 });
