@@ -42,13 +42,14 @@ const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "inferenceComponentName",
 ];
 const NESTED_FIELDS: Record<string, readonly string[]> = {
-    model: ["image", "modelDataUrl", "environment", "existingModelName"],
+    model: ["image", "modelDataUrl", "modelDataKmsKeyArn", "environment", "existingModelName"],
     compute: ["acceleratorCount", "memoryMiB", "cpuCores"],
     startup: ["modelDataDownloadTimeoutSeconds", "containerStartupHealthCheckTimeoutSeconds"],
     scaling: [
         "minCopies",
         "maxCopies",
         "initialCopies",
+        "keepLiveCopyCount",
         "targetConcurrentRequestsPerCopy",
         "scaleInCooldownSeconds",
         "scaleOutCooldownSeconds",

@@ -11,6 +11,11 @@ export interface ModelSource {
     readonly modelDataUrl?: string;
     /** Environment variables for the container (no secrets: these are stored in plain text by SageMaker). */
     readonly environment?: Record<string, string>;
+    /**
+     * ARN of the KMS key that encrypts the model data in S3 (SSE-KMS). The execution role may then use it for
+     * `kms:Decrypt`, through S3 only. Requires `modelDataUrl`. Default: none (SSE-S3 or unencrypted data).
+     */
+    readonly modelDataKmsKeyArn?: string;
     /** Name of an existing SageMaker Model to serve instead of creating one. */
     readonly existingModelName?: string;
 }
@@ -41,6 +46,13 @@ export interface CopyScaling {
     readonly maxCopies?: number;
     /** Copies created with the component (SageMaker rejects 0 at create). Default 1. */
     readonly initialCopies?: number;
+    /**
+     * On an update of an existing component, send the copy count autoscaling has chosen (read with
+     * DescribeInferenceComponent while the program runs) instead of `initialCopies`. aws-native re-sends the
+     * write-only copy count with every update, so without this an update resets the copies. Needs
+     * `sagemaker:DescribeInferenceComponent` for the deploying identity. Default true.
+     */
+    readonly keepLiveCopyCount?: boolean;
     /** Target tracking value: concurrent requests per copy. Must be > 0. Default 5. */
     readonly targetConcurrentRequestsPerCopy?: number;
     /** Seconds between scale-in actions of target tracking. Default 300. */

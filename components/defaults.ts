@@ -22,6 +22,7 @@ export const DEFAULTS = {
         minCopies: 0,
         maxCopies: 4,
         initialCopies: 1,
+        keepLiveCopyCount: true,
         targetConcurrentRequestsPerCopy: 5,
         scaleInCooldownSeconds: 300,
         scaleOutCooldownSeconds: 300,
@@ -44,12 +45,11 @@ export const DEFAULTS = {
     },
     /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
     targetTrackingScaleInMinutes: 15,
-    /** Endpoints and inference components of large models take well over 10 minutes to create. */
-    timeouts: {
-        create: "60m",
-        update: "60m",
-        delete: "30m",
-    },
+    /**
+     * Seconds a new IAM role ages before SageMaker is given it (IAM is eventually consistent); roles that already
+     * existed are used at once.
+     */
+    iamPropagationSeconds: 15,
 } as const;
 
 /** Fixed AWS identifiers of the scale-to-zero wiring (not user settings). */

@@ -1,7 +1,7 @@
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
 import { InstanceScaleIn } from "./args";
-import { AWS, DEFAULTS } from "./defaults";
+import { AWS } from "./defaults";
 import { sageMakerName, shortHash } from "./names";
 import { EndpointSettings, tagList } from "./settings";
 
@@ -48,7 +48,10 @@ export function createEndpoint(
             productionVariants: [productionVariant],
             tags: tagList(settings.tags),
         },
-        { parent, dependsOn },
+        // Create-before-delete: the name is content-addressed, so the new config never clashes with the old one,
+        // and the endpoint switches to it before the old one goes (aws-native answers DeleteBeforeReplace for every
+        // replacement unless the resource says otherwise: pulumi-aws-native provider/pkg/provider/provider.go Diff).
+        { parent, dependsOn, deleteBeforeReplace: false },
     );
     const endpoint = new sagemaker.Endpoint(
         `${name}-endpoint`,
@@ -57,7 +60,10 @@ export function createEndpoint(
             endpointConfigName: endpointConfig.endpointConfigName.apply((n) => n ?? ""),
             tags: tagList(settings.tags),
         },
-        { parent, customTimeouts: DEFAULTS.timeouts },
+        // A rename (EndpointName is create-only) creates the new endpoint first; the components move to it (they are
+        // replaced, see inferenceComponent.ts) and the old endpoint is deleted last, once nothing is attached to it.
+        // No customTimeouts: aws-native ignores them for Cloud Control resources (the handler's limits apply).
+        { parent, deleteBeforeReplace: false },
     );
     return { endpointConfig, endpoint };
 }

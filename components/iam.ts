@@ -98,6 +98,17 @@ export function executionRolePolicy(
             });
         });
     }
+    const keys = unique(models.map((m) => m.modelDataKmsKeyArn).filter(isString));
+    if (keys.length > 0) {
+        // SSE-KMS model data: S3 decrypts on the role's behalf, so the key is usable only through S3 in this region.
+        statements.push({
+            Sid: "DecryptModelArtifacts",
+            Effect: "Allow",
+            Action: ["kms:Decrypt"],
+            Resource: keys,
+            Condition: { StringEquals: { "kms:ViaService": `s3.${ctx.region}.amazonaws.com` } },
+        });
+    }
     const logGroups = [
         `/aws/sagemaker/Endpoints/${endpointName}`,
         ...componentNames.map((n) => `/aws/sagemaker/InferenceComponents/${n}`),
@@ -119,8 +130,15 @@ export function executionRolePolicy(
     return { Version: "2012-10-17", Statement: statements };
 }
 
-/** Trust policy for one AWS service principal, limited to this account (confused-deputy protection). */
-export function serviceTrustPolicy(service: string, accountId: string): object {
+/**
+ * Trust policy for one AWS service principal. `sourceAccount` adds the confused-deputy condition, only for services
+ * that document sending `aws:SourceAccount` when they assume the role: EventBridge Scheduler does
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role); the SageMaker
+ * execution-role trust policy for CreateModel / hosting is documented without a condition
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-createmodel-perms), and a
+ * condition the service does not satisfy makes CreateModel fail.
+ */
+export function serviceTrustPolicy(service: string, sourceAccount?: string): object {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -128,7 +146,7 @@ export function serviceTrustPolicy(service: string, accountId: string): object {
                 Effect: "Allow",
                 Principal: { Service: service },
                 Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                ...(sourceAccount !== undefined && { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } }),
             },
         ],
     };
@@ -174,6 +192,7 @@ function createServiceRole(
     policyDocument: pulumi.Input<string>,
     tags: Record<string, string>,
     parent: pulumi.Resource,
+    limitToAccount: boolean,
 ): ServiceRole {
     const role = new aws.iam.Role(
         `${resourceName}-role`,
@@ -181,7 +200,7 @@ function createServiceRole(
             // IAM allows 38 characters of prefix; the provider appends a unique suffix.
             namePrefix: `${namePrefix.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 32)}-`,
             description,
-            assumeRolePolicy: ctx.apply((c) => JSON.stringify(serviceTrustPolicy(service, c.accountId))),
+            assumeRolePolicy: ctx.apply((c) => JSON.stringify(serviceTrustPolicy(service, limitToAccount ? c.accountId : undefined))),
             tags,
         },
         { parent },
@@ -209,6 +228,7 @@ export function createExecutionRole(
         ctx.apply((c) => JSON.stringify(executionRolePolicy(c, endpointName, componentNames, models))),
         tags,
         parent,
+        false,
     );
 }
 
@@ -244,5 +264,31 @@ export function createSchedulerRole(
         pulumi.all(inferenceComponentArns).apply((arns) => JSON.stringify(schedulerRolePolicy(arns))),
         tags,
         parent,
+        true,
     );
+}
+
+/**
+ * How long to wait before handing a role to SageMaker, given when IAM created it: IAM is eventually consistent, and
+ * CreateModel / CreateEndpointConfig reject a role SageMaker cannot assume yet, with no retry in aws-native's Cloud
+ * Control path (only throttling and transient errors are retried: pulumi-aws-native provider/pkg/client/client.go,
+ * withRetries). A role older than the wait is used at once, so only the deployment that creates it waits.
+ */
+export function propagationDelayMs(createDate: string | undefined, nowMs: number, waitSeconds: number): number {
+    const created = createDate === undefined ? NaN : Date.parse(createDate);
+    if (Number.isNaN(created)) {
+        return 0;
+    }
+    return Math.max(0, created + waitSeconds * 1000 - nowMs);
+}
+
+/** The role's ARN, resolved only once the role is old enough for SageMaker to assume it (see propagationDelayMs). */
+export function propagatedRoleArn(role: aws.iam.Role, waitSeconds: number): pulumi.Output<string> {
+    return pulumi.all([role.arn, role.createDate]).apply(async ([arn, createDate]) => {
+        const delay = propagationDelayMs(createDate, Date.now(), waitSeconds);
+        if (delay > 0) {
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+        return arn;
+    });
 }

@@ -1,11 +1,15 @@
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
-import { AWS, DEFAULTS } from "./defaults";
+import { AWS } from "./defaults";
 import { contentAddressedName } from "./endpoint";
+import { copyCountInput, CopyCountLookup } from "./liveCopyCount";
 import { ComponentSettings, tagList } from "./settings";
 
-/** Path of the write-only copy count; autoscaling owns it after create, so `pulumi up` must not reset it. */
-export const COPY_COUNT_PATH = "runtimeConfig.copyCount";
+/**
+ * Inputs whose change replaces the component. None are create-only in the CloudFormation schema, but a component
+ * cannot move to another endpoint in place (UpdateInferenceComponent has no EndpointName).
+ */
+export const COMPONENT_REPLACE_ON_CHANGES = ["endpointName"];
 
 /** The SageMaker Model of a component, or undefined when it serves an existing model. */
 export function createModel(
@@ -29,7 +33,8 @@ export function createModel(
             primaryContainer,
             tags: tagList(tags),
         },
-        { parent, dependsOn },
+        // Create-before-delete (content-addressed name): the component switches to the new model first.
+        { parent, dependsOn, deleteBeforeReplace: false },
     );
 }
 
@@ -42,6 +47,7 @@ export function createInferenceComponent(
     modelName: pulumi.Input<string>,
     tags: Record<string, string>,
     parent: pulumi.Resource,
+    lookup: CopyCountLookup | undefined,
 ): sagemaker.InferenceComponent {
     return new sagemaker.InferenceComponent(
         `${resourceName}-ic`,
@@ -62,15 +68,26 @@ export function createInferenceComponent(
                     containerStartupHealthCheckTimeoutInSeconds: component.startup.containerStartupHealthCheckTimeoutSeconds,
                 },
             },
-            // SageMaker rejects 0 at create; autoscaling takes it down to zero when idle.
-            runtimeConfig: { copyCount: component.scaling.initialCopies },
+            // initialCopies at create (SageMaker rejects 0); on an update the live count, see liveCopyCount.ts.
+            runtimeConfig: {
+                copyCount: copyCountInput(
+                    component.inferenceComponentName,
+                    endpointName,
+                    component.scaling.initialCopies,
+                    component.scaling.keepLiveCopyCount,
+                    lookup,
+                ),
+            },
             tags: tagList(tags),
         },
         {
             parent,
             dependsOn: [endpoint],
-            ignoreChanges: [COPY_COUNT_PATH],
-            customTimeouts: DEFAULTS.timeouts,
+            replaceOnChanges: COMPONENT_REPLACE_ON_CHANGES,
+            // Its name stays the same, so the old component must go first; the engine also deletes the scalable
+            // target and policies that depend on it first (pulumi/pulumi pkg/resource/deploy/step_generator.go,
+            // calculateDependentReplacements), the order SageMaker and Application Auto Scaling accept.
+            deleteBeforeReplace: true,
         },
     );
 }

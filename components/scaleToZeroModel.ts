@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { ScaleToZeroModelArgs } from "./args";
 import { createCallerPolicy } from "./callerPolicy";
 import { createEndpoint } from "./endpoint";
-import { accountContext, createExecutionRole, sageMakerArn } from "./iam";
+import { DEFAULTS } from "./defaults";
+import { accountContext, createExecutionRole, propagatedRoleArn, sageMakerArn } from "./iam";
 import { createInferenceComponent, createModel } from "./inferenceComponent";
+import { engineCopyCountLookup } from "./liveCopyCount";
 import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
@@ -73,7 +75,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                       this,
                   )
                 : undefined;
-        const executionRoleArn = role ? role.role.arn : pulumi.output(endpoint.executionRoleArn!);
+        const executionRoleArn = role
+            ? propagatedRoleArn(role.role, DEFAULTS.iamPropagationSeconds)
+            : pulumi.output(endpoint.executionRoleArn!);
         // SageMaker checks the role when the config and models are created: wait until its policy is attached.
         const roleReady = role ? [role.policy] : [];
 
@@ -86,6 +90,7 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             roleReady,
         );
 
+        const copyCountLookup = engineCopyCountLookup();
         this.inferenceComponents = {};
         const scheduled: ScheduledComponent[] = [];
         const scheduleOwnsCapacity = endpoint.schedule?.method === "autoscaling";
@@ -103,6 +108,7 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 modelName,
                 endpoint.tags,
                 this,
+                copyCountLookup,
             );
             const scaling = createScaling(childName, component, ic, endpoint.tags, this, scheduleOwnsCapacity);
             scheduled.push({ settings: component, resourceName: childName, inferenceComponent: ic, scaling });

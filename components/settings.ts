@@ -40,6 +40,7 @@ export interface ComponentSettings {
         minCopies: number;
         maxCopies: number;
         initialCopies: number;
+        keepLiveCopyCount: boolean;
         targetConcurrentRequestsPerCopy: number;
         scaleInCooldownSeconds: number;
         scaleOutCooldownSeconds: number;
@@ -106,6 +107,7 @@ export function resolveCopyScaling(scaling: CopyScaling | undefined): ComponentS
         minCopies: s.minCopies ?? d.minCopies,
         maxCopies: s.maxCopies ?? d.maxCopies,
         initialCopies: s.initialCopies ?? d.initialCopies,
+        keepLiveCopyCount: s.keepLiveCopyCount ?? d.keepLiveCopyCount,
         targetConcurrentRequestsPerCopy: s.targetConcurrentRequestsPerCopy ?? d.targetConcurrentRequestsPerCopy,
         scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
         scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,

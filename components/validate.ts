@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import {
     ComputeRequirements,
     CopyScaling,
@@ -18,7 +19,9 @@ import { DEFAULTS } from "./defaults";
 import { sageMakerNameError } from "./names";
 
 /** Thrown for arguments that cannot produce a working endpoint. Lists every problem found, one per line. */
-export class ScaleToZeroArgumentError extends Error {
+// A RunError, so `pulumi up` prints the problems without a stack trace (@pulumi/pulumi cmd/run/run.js hides the
+// stack of RunErrors only).
+export class ScaleToZeroArgumentError extends pulumi.RunError {
     constructor(public readonly problems: readonly string[], context = "invalid arguments") {
         super(`${context}:\n  - ${problems.join("\n  - ")}`);
         this.name = "ScaleToZeroArgumentError";
@@ -224,7 +227,18 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
         problems.push(`${path}.modelDataUrl must be an S3 URL like "s3://bucket/path/model.tar.gz" (got ${describe(model.modelDataUrl)})`);
     }
     checkStringMap(problems, `${path}.environment`, model.environment);
+    const key = model.modelDataKmsKeyArn;
+    if (key !== undefined) {
+        if (typeof key !== "string" || !KMS_KEY_ARN.test(key)) {
+            problems.push(`${path}.modelDataKmsKeyArn must be a KMS key ARN like "arn:aws:kms:us-east-1:111122223333:key/<key-id>" (got ${describe(key)})`);
+        } else if (model.modelDataUrl === undefined) {
+            problems.push(`${path}.modelDataKmsKeyArn needs ${path}.modelDataUrl: the key decrypts the model data`);
+        }
+    }
 }
+
+/** A KMS key ARN (key id or multi-Region key id; aliases cannot be used in IAM policy resources). */
+const KMS_KEY_ARN = /^arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-)?[a-zA-Z0-9-]+$/;
 
 function validateCompute(problems: Problems, path: string, compute: ComputeRequirements | undefined): void {
     if (!isRecord(compute)) {
@@ -263,6 +277,9 @@ export function validateScaling(problems: Problems, path: string, scaling: CopyS
     checkInteger(problems, `${path}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0);
     checkInteger(problems, `${path}.scaleOutCooldownSeconds`, s.scaleOutCooldownSeconds, 0);
     checkInteger(problems, `${path}.wakeUpCooldownSeconds`, s.wakeUpCooldownSeconds, 0);
+    if (s.keepLiveCopyCount !== undefined && typeof s.keepLiveCopyCount !== "boolean") {
+        problems.push(`${path}.keepLiveCopyCount must be true or false (got ${describe(s.keepLiveCopyCount)})`);
+    }
     const period = s.wakeUpAlarmPeriodSeconds;
     if (period !== undefined && !(period === 10 || period === 30 || (Number.isInteger(period) && period >= 60 && period % 60 === 0))) {
         problems.push(`${path}.wakeUpAlarmPeriodSeconds must be 10, 30 or a multiple of 60 (got ${describe(period)})`);

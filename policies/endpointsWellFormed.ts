@@ -8,15 +8,16 @@ export const INFERENCE_COMPONENT_ENDPOINTS_WELL_FORMED = "inference-component-en
  * Inference-component endpoints (the only kind that scales to zero) must be built the way SageMaker accepts:
  * - an endpoint config with managed instance scaling, or whose variants name no model (so it can only host
  *   inference components), has an `executionRoleArn` and no `modelName` on any variant;
- * - an inference component is created with `runtimeConfig.copyCount >= 1` (0 is rejected at create; autoscaling
- *   takes it to zero later).
+ * - an inference component sets a whole `runtimeConfig.copyCount >= 0`. The policy cannot tell a create from an
+ *   update: 0 is what an update of an idle component sends (scale-to-zero keeps autoscaling's live count), while
+ *   SageMaker rejects 0 at create with its own error.
  */
 export const inferenceComponentEndpointsWellFormed: ResourceValidationPolicy = {
     name: INFERENCE_COMPONENT_ENDPOINTS_WELL_FORMED,
     description:
         "Inference-component endpoints must be well formed: endpoint configs with managed instance scaling (or " +
         "without a model on their variants) need executionRoleArn and no variant modelName; inference components " +
-        "need runtimeConfig.copyCount >= 1 at create.",
+        "need a whole runtimeConfig.copyCount (>= 1 at create, >= 0 on update).",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["correctness", "sagemaker", "scale-to-zero"],
@@ -91,11 +92,11 @@ function checkInferenceComponent(args: ResourceValidationArgs, report: ReportVio
         return;
     }
     const n = asNumber(copyCount);
-    if (n === undefined || !Number.isInteger(n) || n < 1) {
+    if (n === undefined || !Number.isInteger(n) || n < 0) {
         report(
-            `runtimeConfig.copyCount is ${show(copyCount)}: create the inference component with copyCount 1 (or more). ` +
+            `runtimeConfig.copyCount is ${show(copyCount)}: give a whole number of copies, 1 (or more) at create. ` +
                 `SageMaker rejects creating it with 0 copies; its scalable target (minCapacity 0) takes it to zero when ` +
-                `idle. Keep ignoreChanges: ["runtimeConfig.copyCount"] so later updates do not reset autoscaling's choice.`,
+                `idle. On later updates send the live desired count, because aws-native re-sends this write-only value.`,
         );
     }
 }

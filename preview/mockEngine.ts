@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { computed, invokeResult, REGION } from "./engine/cloud";
 
 // An in-process stand-in for the Pulumi engine (pulumi.runtime.setMocks): records what a program would create,
 // with the ARNs and names a provider would compute. Used by the offline preview and by the tests.
 
-/** Placeholder account and region of every computed ARN. */
-export const ACCOUNT = "123456789012";
-export const REGION = "us-east-1";
+export { ACCOUNT, REGION } from "./engine/cloud";
 
 /** A resource as the mock engine saw it, plus the options the program gave it (seen by a transformation). */
 export interface RecordedResource {
@@ -18,41 +17,6 @@ export interface RecordedResource {
     opts?: pulumi.ResourceOptions;
     /** The resource object itself (what `dependsOn` lists hold). */
     resource?: pulumi.Resource;
-}
-
-/** ARNs and names a real provider would compute, so wiring between resources can be asserted. */
-function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
-    const region = `${REGION}:${ACCOUNT}`;
-    switch (type) {
-        case "aws:iam/role:Role": {
-            const roleName = inputs.name ?? `${inputs.namePrefix ?? name}abc1234`;
-            return { name: roleName, arn: `arn:aws:iam::${ACCOUNT}:role/${roleName}` };
-        }
-        case "aws-native:sagemaker:EndpointConfig":
-            return { endpointConfigArn: `arn:aws:sagemaker:${region}:endpoint-config/${inputs.endpointConfigName}` };
-        case "aws-native:sagemaker:Endpoint":
-            return { endpointArn: `arn:aws:sagemaker:${region}:endpoint/${inputs.endpointName}` };
-        case "aws-native:sagemaker:Model":
-            return { modelArn: `arn:aws:sagemaker:${region}:model/${inputs.modelName}` };
-        case "aws-native:sagemaker:InferenceComponent":
-            return { inferenceComponentArn: `arn:aws:sagemaker:${region}:inference-component/${inputs.inferenceComponentName}` };
-        case "aws:appautoscaling/policy:Policy":
-            return {
-                arn: `arn:aws:autoscaling:${region}:scalingPolicy:0000:resource/sagemaker/${inputs.resourceId}:policyName/${name}`,
-                name: inputs.name ?? name,
-            };
-        case "aws:cloudwatch/metricAlarm:MetricAlarm":
-            return { arn: `arn:aws:cloudwatch:${region}:alarm:${inputs.name ?? name}`, name: inputs.name ?? name };
-        case "aws:sqs/queue:Queue":
-            return {
-                arn: `arn:aws:sqs:${region}:${name}`,
-                url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}`,
-            };
-        case "aws:scheduler/schedule:Schedule":
-            return { arn: `arn:aws:scheduler:${region}:schedule/default/${inputs.name ?? name}` };
-        default:
-            return { arn: `arn:aws:mock:${region}:${type}/${name}` };
-    }
 }
 
 /** Records every resource and invoke; answers the account/region look-ups the components make. */
@@ -71,18 +35,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
         this.invokes.push(args.token);
-        switch (args.token) {
-            case "aws:index/getPartition:getPartition":
-                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-            case "aws:index/getRegion:getRegion": {
-                const region = pulumi.runtime.getConfig("aws:region") ?? REGION;
-                return { region, name: region, id: region };
-            }
-            case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/test`, userId: "AIDTEST", id: ACCOUNT };
-            default:
-                throw new Error(`unexpected invoke ${args.token}`);
-        }
+        return invokeResult(args.token, pulumi.runtime.getConfig("aws:region") ?? REGION);
     }
 
     /** Transformation that captures the options (ignoreChanges, dependsOn, timeouts, parent) of each child. */

@@ -72,11 +72,10 @@ describe("dev stack program under mocks", () => {
         expect(config.tags).to.deep.include({ key: "environment", value: "dev" });
     });
 
-    it("endpoint uses the endpoint config, with generous create timeouts", () => {
+    it("endpoint uses the endpoint config", () => {
         const endpoint = mocks.one(ENDPOINT);
         expect(endpoint.inputs.endpointName).to.equal("llm-dev");
         expect(endpoint.inputs.endpointConfigName).to.equal(mocks.one(ENDPOINT_CONFIG).inputs.endpointConfigName);
-        expect(endpoint.opts?.customTimeouts).to.deep.equal({ create: "60m", update: "60m", delete: "30m" });
     });
 
     it("model: image, uncompressed S3 prefix and environment from the stack config", () => {
@@ -114,11 +113,6 @@ describe("dev stack program under mocks", () => {
             },
         });
         expect(ic.inputs.runtimeConfig).to.deep.equal({ copyCount: 1 });
-    });
-
-    it("autoscaling owns the copy count after create: runtimeConfig.copyCount drift is ignored", () => {
-        expect(mocks.one(IC).opts?.ignoreChanges).to.deep.equal(["runtimeConfig.copyCount"]);
-        expect(mocks.one(IC).opts?.customTimeouts).to.deep.equal({ create: "60m", update: "60m", delete: "30m" });
     });
 
     it("safe delete order: target -> inference component -> endpoint -> endpoint config", () => {

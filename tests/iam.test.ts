@@ -68,13 +68,17 @@ describe("executionRolePolicy", () => {
         expect(minimal.Statement.map((s) => s.Sid)).to.deep.equal(["WriteLogs", "PublishSageMakerMetrics"]);
     });
 
-    it("trust policy: only SageMaker, only on behalf of this account", () => {
-        expect(serviceTrustPolicy("sagemaker.amazonaws.com", "123456789012")).to.deep.equal({
+    it("trust policy: only the service; the account condition only where the service documents it", () => {
+        expect(serviceTrustPolicy("sagemaker.amazonaws.com")).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+        expect(serviceTrustPolicy("scheduler.amazonaws.com", "123456789012")).to.deep.equal({
             Version: "2012-10-17",
             Statement: [
                 {
                     Effect: "Allow",
-                    Principal: { Service: "sagemaker.amazonaws.com" },
+                    Principal: { Service: "scheduler.amazonaws.com" },
                     Action: "sts:AssumeRole",
                     Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
                 },

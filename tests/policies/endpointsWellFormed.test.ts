@@ -73,17 +73,17 @@ describe("policy inference-component-endpoints-well-formed", () => {
     });
 
     describe("inference component", () => {
-        it("passes copyCount 1 (and more, and numeric strings)", async () => {
-            for (const copyCount of [1, 3, "2"]) {
+        it("passes copyCount 1 (and more, and numeric strings), and 0 (an update of an idle component)", async () => {
+            for (const copyCount of [1, 3, "2", 0]) {
                 const outcome = await checkResource(policy, IC, inferenceComponent({ runtimeConfig: { copyCount } }));
                 expect(outcome.messages, String(copyCount)).to.deep.equal([]);
             }
         });
 
-        it("rejects copyCount 0 with the reason and the fix", async () => {
-            const outcome = await checkResource(policy, IC, inferenceComponent({ runtimeConfig: { copyCount: 0 } }));
+        it("rejects a negative copyCount with the reason and the fix", async () => {
+            const outcome = await checkResource(policy, IC, inferenceComponent({ runtimeConfig: { copyCount: -1 } }));
             expect(outcome.messages).to.have.length(1);
-            expect(outcome.messages[0]).to.contain("runtimeConfig.copyCount is 0: create the inference component with copyCount 1 (or more)");
+            expect(outcome.messages[0]).to.contain("runtimeConfig.copyCount is -1: give a whole number of copies, 1 (or more) at create");
             expect(outcome.messages[0]).to.contain("SageMaker rejects creating it with 0 copies");
         });
 
