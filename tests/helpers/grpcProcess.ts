@@ -1,5 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import { ChildProcess, spawn, SpawnOptions } from "child_process";
+import { withoutRunnerSettings } from "../../preview/engine/languageHost";
 
 /** A plugin process started by `spawnPrintingPort`. */
 export interface PortPrintingProcess {
@@ -12,13 +13,7 @@ export interface PortPrintingProcess {
 
 /** This process's environment without the PULUMI_* and TS_NODE_* variables the CLI would not pass, plus `extra`. */
 export function pluginEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-        if (!k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")) {
-            env[k] = v;
-        }
-    }
-    return { ...env, ...extra };
+    return { ...withoutRunnerSettings(process.env), ...extra };
 }
 
 /**

@@ -51,12 +51,12 @@ export interface RunningPlugin {
  * Starts the plugin as the CLI's nodejs language host does (RunPlugin in pulumi/pulumi
  * sdk/nodejs/cmd/pulumi-language-nodejs/main.go): `node <plugin>/node_modules/@pulumi/pulumi/cmd/run-plugin
  * <plugin dir> <engine address>`, from the consumer's folder (here a fresh temporary one), with
- * PULUMI_NODEJS_TYPESCRIPT for `typescript: true` (the default). It prints its port; the client then speaks the
+ * PULUMI_NODEJS_TYPESCRIPT for `typescript: true` (the default), plus `extraEnv`. It prints its port; the client then speaks the
  * ResourceProvider protocol.
  */
-export async function startPlugin(engineAddress: string): Promise<RunningPlugin> {
+export async function startPlugin(engineAddress: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningPlugin> {
     const consumerDir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-to-zero-consumer-"));
-    const env = pluginEnvironment({ PULUMI_NODEJS_TYPESCRIPT: "true" });
+    const env = pluginEnvironment({ PULUMI_NODEJS_TYPESCRIPT: "true", ...extraEnv });
     const started = spawnPrintingPort(process.execPath, [RUN_PLUGIN, REPO_ROOT, engineAddress], { cwd: consumerDir, env });
     const stop = async () => {
         await stopProcess(started.child);
