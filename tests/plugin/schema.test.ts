@@ -3,7 +3,7 @@ import { INSTANCE_SCALE_IN_STRATEGIES, ROUTING_STRATEGIES, SCHEDULE_METHODS } fr
 import { COMPONENT_TYPES } from "../../components/typeTokens";
 import { committedSchema, ObjectTypeSpec, PackageSchema, PropertySpec } from "../../scripts/schema";
 
-// The committed schema.json is what other languages' SDKs are generated from; runPlugin.test.ts proves the plugin
+// The committed schema.json is what other languages' SDKs are generated from; plugin.test.ts proves the plugin
 // serves exactly this file. These checks keep it fit for that: every token, requirement and enum as the
 // TypeScript args declare them, nothing untyped, and a description on every input.
 
