@@ -7,7 +7,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { COMPONENT_TYPES, PREVIOUS_COMPONENT_TYPES } from "../../components/typeTokens";
 import { FakeEngine, Registration } from "../../preview/engine/fakeEngine";
 import { offlineAwsEnvironment } from "../../preview/engine/languageHost";
-import { decodeProperties } from "../../preview/engine/properties";
+import { decodeProperties, UNKNOWN } from "../../preview/engine/properties";
 import { committedSchema, packageManifest } from "../../scripts/schema";
 import { FakeSageMaker } from "../client/fakeSageMaker";
 import { unary } from "../helpers/grpcProcess";
@@ -37,12 +37,35 @@ const INPUTS = {
     callerPolicy: { create: true, allowWake: true },
 };
 
-function constructRequest(engine: FakeEngine, type: string, name: string, inputs: Record<string, unknown>): ConstructRequest {
+/** The children examples/python's first model gets (single model, idle timeout, caller policy created). */
+const EXAMPLE_CHILDREN = [
+    "aws-native:sagemaker:Endpoint llm-endpoint",
+    "aws-native:sagemaker:EndpointConfig llm-config",
+    "aws-native:sagemaker:InferenceComponent llm-model-ic",
+    "aws-native:sagemaker:Model llm-model-model",
+    "aws:appautoscaling/policy:Policy llm-model-idle-scale-in",
+    "aws:appautoscaling/policy:Policy llm-model-target-tracking",
+    "aws:appautoscaling/policy:Policy llm-model-wake-up",
+    "aws:appautoscaling/target:Target llm-model-target",
+    "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-idle-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-wake-up-alarm",
+    "aws:iam/policy:Policy llm-caller-policy",
+    "aws:iam/role:Role llm-execution-role",
+    "aws:iam/rolePolicy:RolePolicy llm-execution-policy",
+].sort();
+
+function constructRequest(
+    engine: FakeEngine,
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    dryRun = false,
+): ConstructRequest {
     const request = new ConstructRequest()
         .setProject(PROJECT)
         .setStack(STACK)
         .setOrganization("organization")
-        .setDryrun(false)
+        .setDryrun(dryRun)
         .setParallel(16)
         .setMonitorendpoint(engine.address)
         .setType(type)
@@ -118,23 +141,7 @@ describe("component plugin started as the CLI starts it (run-plugin, gRPC)", fun
         it("registers every child under the component, named after it", () => {
             const tree = descendantsOf(engine, component.urn);
             const resources = tree.filter((r) => r.custom).map((r) => `${r.type} ${r.name}`).sort();
-            expect(resources).to.deep.equal(
-                [
-                    "aws-native:sagemaker:Endpoint llm-endpoint",
-                    "aws-native:sagemaker:EndpointConfig llm-config",
-                    "aws-native:sagemaker:InferenceComponent llm-model-ic",
-                    "aws-native:sagemaker:Model llm-model-model",
-                    "aws:appautoscaling/policy:Policy llm-model-idle-scale-in",
-                    "aws:appautoscaling/policy:Policy llm-model-target-tracking",
-                    "aws:appautoscaling/policy:Policy llm-model-wake-up",
-                    "aws:appautoscaling/target:Target llm-model-target",
-                    "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-idle-alarm",
-                    "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-wake-up-alarm",
-                    "aws:iam/policy:Policy llm-caller-policy",
-                    "aws:iam/role:Role llm-execution-role",
-                    "aws:iam/rolePolicy:RolePolicy llm-execution-policy",
-                ].sort(),
-            );
+            expect(resources).to.deep.equal(EXAMPLE_CHILDREN);
             // Nothing else was registered: no stack program ran, no resource outside the component.
             const outside = engine.registrations.filter((r) => r !== component && !tree.includes(r) && !r.type.startsWith("pulumi:providers:"));
             expect(outside.map((r) => `${r.type} ${r.name}`)).to.deep.equal([]);
@@ -180,6 +187,23 @@ describe("component plugin started as the CLI starts it (run-plugin, gRPC)", fun
             expect(descendantsOf(engine, registered.urn).map((r) => r.name).sort()).to.deep.equal(
                 ["jobs-dead-letters", "jobs-dead-letters-source", "jobs-requests", "jobs-results"],
             );
+        });
+
+        it("in a preview (dryRun) registers the same resources and answers computed outputs as unknown", async () => {
+            const preview = await FakeEngine.start({ project: PROJECT, stack: STACK, dryRun: true, region: "us-east-1" });
+            try {
+                const answer = await unary<ConstructResponse>((cb) =>
+                    plugin!.client.construct(constructRequest(preview, COMPONENT_TYPES.ScaleToZeroModel, "llm", INPUTS, true), cb),
+                );
+                expect(answer.getUrn()).to.equal(response.getUrn());
+                const children = preview.registrations.filter((r) => r.custom).map((r) => `${r.type} ${r.name}`).sort();
+                expect(children).to.deep.equal(EXAMPLE_CHILDREN);
+                const state = decodeProperties((answer.getState()?.toJavaScript() ?? {}) as Record<string, unknown>).values;
+                // SageMaker returns the endpoint ARN on create; a preview of a new stack cannot know it.
+                expect(state.endpointArn).to.equal(UNKNOWN);
+            } finally {
+                await preview.stop();
+            }
         });
 
         it("rejects bad arguments with one error naming each of them, and registers nothing", async () => {
