@@ -1,13 +1,19 @@
-// Offline preview: `npm run plan -- --stack dev`. Runs the stack program against an in-process mock engine
-// with the stack's own config and prints what `pulumi up` would create. Needs no AWS account and no Pulumi CLI.
-import { parseStackConfig } from "../config";
-import { deployStack } from "../stack";
-import { readStackFile } from "../stackFile";
+// Offline preview: `npm run plan -- --stack dev`. Runs the stack program the way `pulumi up` starts it (the nodejs
+// language host's cmd/run) against the fake engine of preview/engine/, with the stack's own config, and prints what
+// the engine receives on a first deployment. Needs no AWS account and no Pulumi CLI.
 import * as fs from "fs";
+import * as path from "path";
+import { readStackFile } from "../stackFile";
 import { evaluatePolicies, formatVerdicts, mandatoryViolationCount, PolicyPackConfig } from "../policies/runLocally";
-import { ACCOUNT, runUnderMocks } from "./mockEngine";
+import { ACCOUNT } from "./engine/cloud";
+import { runProgram } from "./engine/languageHost";
+import { NewAccountSageMaker } from "./engine/newAccountSageMaker";
+import { recordedFromRegistrations } from "./engine/records";
 import { localResources } from "./policyCheck";
 import { renderResources } from "./render";
+
+/** Where Pulumi.yaml and the stack program are (the stack file itself is read from the working directory). */
+const PROJECT_ROOT = path.join(__dirname, "..");
 
 const USAGE = "usage: npm run plan -- --stack <name> [--json] [--policy-config <file.json>] [--stack-tag key=value]...";
 
@@ -60,12 +66,20 @@ function parseArgs(argv: string[]): PlanArgs {
 async function main(): Promise<number> {
     const { stack, json, policyConfig, stackTags } = parseArgs(process.argv.slice(2));
     const raw = readStackFile(stack, process.cwd());
-    const config = parseStackConfig(raw);
-    const { mocks, result } = await runUnderMocks(
-        (m) => deployStack(config, { transformations: [m.recordOptions] }),
-        { stack, config: raw },
-    );
-    const resources = mocks.resources.filter((r) => Object.keys(r.state).length > 0);
+    const sageMaker = await NewAccountSageMaker.start();
+    const run = await runProgram({
+        root: PROJECT_ROOT,
+        stack,
+        config: raw,
+        dryRun: false,
+        transpileOnly: true,
+        awsEndpointUrl: sageMaker.url,
+    }).finally(() => sageMaker.close());
+    const errors = run.engine.logs.filter((l) => l.severity === "error").map((l) => l.message);
+    if (run.exitCode !== 0) {
+        throw new Error(errors.join("\n") || `the stack program exited with ${run.exitCode}:\n${run.stderr}`);
+    }
+    const resources = recordedFromRegistrations(run.engine.registrations);
     const verdicts = await evaluatePolicies(localResources(resources, stack), { stack, config: policyConfig, stackTags });
     const failed = mandatoryViolationCount(verdicts) > 0 ? 1 : 0;
     if (json) {
@@ -76,7 +90,7 @@ async function main(): Promise<number> {
     console.log(`Offline preview of stack "${stack}": no AWS calls; ARNs use the placeholder account ${ACCOUNT}.\n`);
     console.log(renderResources(resources));
     console.log(`\n${resources.length} resources would be created.`);
-    const commands = await new Promise<Record<string, string>>((res) => result.invokeCommands.apply(res));
+    const commands = (run.engine.stackOutputs?.invokeCommands ?? {}) as Record<string, string>;
     console.log("\nInvoke after `pulumi up`:");
     for (const [key, command] of Object.entries(commands)) {
         console.log(`  ${key}: ${command}`);

@@ -168,6 +168,10 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
                 // The component's endpoint name is the endpoint's output: a new endpoint means a new component.
                 expect(ic.options.propertyDependencies.endpointName).to.deep.equal([byName(prodUp, "llm-endpoint").urn]);
             }
+            // The engine deletes first the dependents whose replace-on-change inputs come from the component
+            // (pulumi/pulumi step_generator.go calculateDependentReplacements): the target's resourceId does.
+            const target = byName(prodUp, "llm-llama-8b-target");
+            expect(target.options.propertyDependencies.resourceId).to.deep.equal([byName(prodUp, "llm-llama-8b-ic").urn]);
         });
 
         it("no other resource overrides the provider's replacement order", () => {
