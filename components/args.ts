@@ -81,12 +81,16 @@ export interface CopyScaling {
     readonly idleTimeoutMinutes?: number;
 }
 
-/** One inference component (one model) on a scale-to-zero endpoint. */
-export interface InferenceComponentArgs {
-    /** The model this component serves. Required. */
-    readonly model: ModelSource;
-    /** Accelerators, memory and CPU per copy. Required. */
-    readonly compute: ComputeRequirements;
+/**
+ * The fields of one inference component, all optional: the single-model shorthand of `ScaleToZeroModelArgs`
+ * and the base of `InferenceComponent` (which makes `model` and `compute` required). Declared once so the
+ * schema of every Pulumi language carries the same field descriptions in both places.
+ */
+export interface InferenceComponentFields {
+    /** The model this component serves. Required (in the single-model shorthand: unless `inferenceComponents` is given). */
+    readonly model?: ModelSource;
+    /** Accelerators, memory and CPU per copy. Required with `model`. */
+    readonly compute?: ComputeRequirements;
     /** Download and health-check timeouts of a copy. Defaults: 600 s each. */
     readonly startup?: StartupTimeouts;
     /** Copy-count autoscaling. Defaults: 0..4 copies, 5 concurrent requests per copy. */
@@ -97,6 +101,19 @@ export interface InferenceComponentArgs {
      */
     readonly inferenceComponentName?: string;
 }
+
+/**
+ * One inference component (one model) on a scale-to-zero endpoint. The schema type is named after this interface,
+ * and SDK generators append `Args` to input types (Python `InferenceComponentArgs`), hence no `Args` suffix here.
+ */
+export interface InferenceComponent extends InferenceComponentFields {
+    /** The model this component serves. Required. */
+    readonly model: ModelSource;
+    /** Accelerators, memory and CPU per copy. Required. */
+    readonly compute: ComputeRequirements;
+}
+/** The name TypeScript code of this package uses for `InferenceComponent`. */
+export type InferenceComponentArgs = InferenceComponent;
 
 /** The endpoint (instances) shared by all inference components. */
 export interface EndpointArgs {
@@ -146,29 +163,37 @@ export interface EndpointArgs {
      * `create: true` also creates it as a managed policy to attach to application roles.
      * Default `{ create: false, allowWake: false }`.
      */
-    readonly callerPolicy?: CallerPolicyArgs;
+    readonly callerPolicy?: CallerPolicy;
 }
 
-/** See `EndpointArgs.callerPolicy`. */
-export interface CallerPolicyArgs {
+/** See `EndpointArgs.callerPolicy`. Named without `Args`: SDK generators add it (Python `CallerPolicyArgs`). */
+export interface CallerPolicy {
     /** Create a managed IAM policy (output `callerPolicyArn`). Default false. */
     readonly create?: boolean;
     /** Let callers wake a component from zero copies. Default false. */
     readonly allowWake?: boolean;
 }
 
-export const SCHEDULE_METHODS = ["autoscaling", "scheduler"] as const;
-/**
- * - `autoscaling`: Application Auto Scaling scheduled actions. Off = max capacity 0 (nothing, not even a request,
- *   starts a copy); on = at least `scaleOutCopies` copies warm. Autoscaling and the schedule never fight.
- * - `scheduler`: EventBridge Scheduler sets the copy count (0 at scale-in, `scaleOutCopies` at scale-out).
- *   Requests still wake the endpoint off-hours. Needs `minCopies` 0.
- */
-export type ScheduleMethod = (typeof SCHEDULE_METHODS)[number];
+/** How a weekly schedule changes the copy count. */
+export const ScheduleMethod = {
+    /**
+     * Application Auto Scaling scheduled actions. Off = max capacity 0 (nothing, not even a request, starts a
+     * copy); on = at least `scaleOutCopies` copies warm. Autoscaling and the schedule never fight.
+     */
+    Autoscaling: "autoscaling",
+    /**
+     * EventBridge Scheduler sets the copy count (0 at scale-in, `scaleOutCopies` at scale-out). Requests still
+     * wake the endpoint off-hours. Needs `minCopies` 0.
+     */
+    Scheduler: "scheduler",
+} as const;
+/** A string literal (`"autoscaling"`) is accepted wherever a `ScheduleMethod` is. */
+export type ScheduleMethod = (typeof ScheduleMethod)[keyof typeof ScheduleMethod];
+export const SCHEDULE_METHODS: readonly ScheduleMethod[] = Object.values(ScheduleMethod);
 
 /** Weekly scale-in / scale-out, e.g. off from Friday 18:00 to Monday 07:00 in the team's time zone. */
 export interface WeeklySchedule {
-    /** Default `autoscaling`. */
+    /** How the schedule changes the copy count: `autoscaling` or `scheduler`. Default `autoscaling`. */
     readonly method?: ScheduleMethod;
     /** IANA time zone, e.g. `Europe/Berlin` (DST-safe; fixed offsets are rejected). Required. */
     readonly timezone: string;
@@ -184,28 +209,44 @@ export interface WeeklySchedule {
     readonly endDate?: string;
 }
 
-export const INSTANCE_SCALE_IN_STRATEGIES = ["IDLE_RELEASE", "CONSOLIDATION"] as const;
+/** How managed instance scaling releases instances (`ScaleInPolicy.Strategy`). */
+export const InstanceScaleInStrategy = {
+    /** Release instances that hold no copies. */
+    IdleRelease: "IDLE_RELEASE",
+    /** Also pack copies onto fewer instances, then release the empty ones. */
+    Consolidation: "CONSOLIDATION",
+} as const;
+export type InstanceScaleInStrategy = (typeof InstanceScaleInStrategy)[keyof typeof InstanceScaleInStrategy];
+export const INSTANCE_SCALE_IN_STRATEGIES: readonly InstanceScaleInStrategy[] = Object.values(InstanceScaleInStrategy);
+
 /** Managed instance scaling `ScaleInPolicy`. */
 export interface InstanceScaleIn {
     /** `IDLE_RELEASE` releases instances without copies; `CONSOLIDATION` also packs copies onto fewer instances. Required. */
-    readonly strategy: (typeof INSTANCE_SCALE_IN_STRATEGIES)[number];
+    readonly strategy: InstanceScaleInStrategy;
     /** Minutes after the last endpoint operation before scale-in is evaluated (5–1440; SageMaker default 20). */
     readonly cooldownMinutes?: number;
     /** Instances released at a time (1–100; SageMaker default 1). */
     readonly maximumStepSize?: number;
 }
 
-export const ROUTING_STRATEGIES = ["LEAST_OUTSTANDING_REQUESTS", "RANDOM"] as const;
-export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+/** How the endpoint routes requests across copies (`RoutingConfig.RoutingStrategy`). */
+export const RoutingStrategy = {
+    /** Send each request to the copy with the fewest requests in flight. */
+    LeastOutstandingRequests: "LEAST_OUTSTANDING_REQUESTS",
+    /** Send each request to a random copy. */
+    Random: "RANDOM",
+} as const;
+export type RoutingStrategy = (typeof RoutingStrategy)[keyof typeof RoutingStrategy];
+export const ROUTING_STRATEGIES: readonly RoutingStrategy[] = Object.values(RoutingStrategy);
 
 /**
  * Arguments of `ScaleToZeroModel`. Declare the model(s) in one of two ways:
  * - one model: `model` + `compute` (+ `startup`, `scaling`, `inferenceComponentName`) at the top level;
- * - several models sharing the endpoint's instances: `inferenceComponents: { key: InferenceComponentArgs }`.
+ * - several models sharing the endpoint's instances: `inferenceComponents: { key: InferenceComponent }`.
  */
-export interface ScaleToZeroModelArgs extends EndpointArgs, Partial<InferenceComponentArgs> {
+export interface ScaleToZeroModelArgs extends EndpointArgs, InferenceComponentFields {
     /** Several inference components on one endpoint, keyed by a short name (letters, digits, hyphens). */
-    readonly inferenceComponents?: Record<string, InferenceComponentArgs>;
+    readonly inferenceComponents?: Record<string, InferenceComponent>;
 }
 
 /** Key under which the single-model shorthand appears in `inferenceComponents` outputs. */

@@ -12,8 +12,9 @@ import { createScaling } from "./scaling";
 import { credentialWarnings } from "./secrets";
 import { ComponentSettings, EndpointSettings, resolveComponent, resolveEndpoint } from "./settings";
 import { ScaleToZeroArgumentError, validateScaleToZeroModelArgs } from "./validate";
+import { COMPONENT_TYPES, withPreviousTypeAlias } from "./typeTokens";
 
-export const SCALE_TO_ZERO_MODEL_TYPE = "scale-to-zero:sagemaker:ScaleToZeroModel";
+export const SCALE_TO_ZERO_MODEL_TYPE = COMPONENT_TYPES.ScaleToZeroModel;
 
 /** What one inference component of the endpoint exposes. */
 export interface InferenceComponentOutputs {
@@ -60,7 +61,7 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             resolveComponent(key, sageMakerName([name, key, stack]), c),
         );
         assertUniqueNames(name, components);
-        super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, opts);
+        super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, withPreviousTypeAlias("ScaleToZeroModel", opts));
         for (const warning of credentialWarnings(declared, args.inferenceComponents === undefined)) {
             void pulumi.log.warn(warning, this);
         }

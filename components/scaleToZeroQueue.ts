@@ -3,15 +3,19 @@ import * as pulumi from "@pulumi/pulumi";
 import { endpointCallerPolicy } from "./callerPolicy";
 import { DEFAULTS } from "./defaults";
 import { checkInteger, Problems, ScaleToZeroArgumentError, validateTags } from "./validate";
+import { COMPONENT_TYPES, withPreviousTypeAlias } from "./typeTokens";
 
-export const SCALE_TO_ZERO_QUEUE_TYPE = "scale-to-zero:sagemaker:ScaleToZeroQueue";
+export const SCALE_TO_ZERO_QUEUE_TYPE = COMPONENT_TYPES.ScaleToZeroQueue;
 
 /** Buffered mode: queues in front of a scale-to-zero endpoint, read by `QueueConsumer` (`client/`). */
 export interface ScaleToZeroQueueArgs {
     /** ARN of the endpoint the consumer invokes (e.g. `ScaleToZeroModel.endpointArn`). Required. */
     readonly endpointArn: pulumi.Input<string>;
-    /** ARNs of the inference components the consumer may invoke and watch. At least one. */
-    readonly inferenceComponentArns: pulumi.Input<string>[];
+    /**
+     * ARNs of the inference components the consumer may invoke and watch. At least one. The list itself may be an
+     * Output: programs in other languages that pass another resource's outputs send it as one (Construct).
+     */
+    readonly inferenceComponentArns: pulumi.Input<pulumi.Input<string>[]>;
     /** Let the consumer wake a component from zero at once (UpdateInferenceComponentRuntimeConfig). Default false. */
     readonly allowWake?: boolean;
     /** Seconds a received request stays hidden; the consumer extends it while it holds. 30–43200. Default 60. */
@@ -29,7 +33,9 @@ export interface ScaleToZeroQueueArgs {
 /** Pure validation of the queue arguments; throws one error listing every problem. */
 export function validateScaleToZeroQueueArgs(args: ScaleToZeroQueueArgs, context = "ScaleToZeroQueue: invalid arguments"): void {
     const problems: Problems = [];
-    if (!Array.isArray(args.inferenceComponentArns) || args.inferenceComponentArns.length === 0) {
+    // An Output's length is only known at deployment; a plain list must not be empty.
+    const arns = args.inferenceComponentArns;
+    if (!pulumi.Output.isInstance(arns) && (!Array.isArray(arns) || arns.length === 0)) {
         problems.push("inferenceComponentArns must list at least one inference component ARN");
     }
     if (args.allowWake !== undefined && typeof args.allowWake !== "boolean") {
@@ -94,7 +100,7 @@ export class ScaleToZeroQueue extends pulumi.ComponentResource {
 
     constructor(name: string, args: ScaleToZeroQueueArgs, opts?: pulumi.ComponentResourceOptions) {
         validateScaleToZeroQueueArgs(args, `ScaleToZeroQueue "${name}": invalid arguments`);
-        super(SCALE_TO_ZERO_QUEUE_TYPE, name, {}, opts);
+        super(SCALE_TO_ZERO_QUEUE_TYPE, name, {}, withPreviousTypeAlias("ScaleToZeroQueue", opts));
         const d = DEFAULTS.queue;
         const tags = args.tags ?? {};
         const retention = args.messageRetentionSeconds ?? d.messageRetentionSeconds;
@@ -141,7 +147,7 @@ export class ScaleToZeroQueue extends pulumi.ComponentResource {
         this.resultsQueueUrl = results.url;
         this.deadLetterQueueUrl = deadLetters.url;
         this.consumerPolicyJson = pulumi
-            .all([requests.arn, results.arn, args.endpointArn, pulumi.all(args.inferenceComponentArns)])
+            .all([requests.arn, results.arn, args.endpointArn, pulumi.output(args.inferenceComponentArns)])
             .apply(([requestArn, resultsArn, endpointArn, componentArns]) =>
                 JSON.stringify(
                     consumerPolicy(

@@ -47,7 +47,7 @@ describe("dev stack program under mocks", () => {
                 "aws:iam/policy:Policy", // caller policy for application roles
                 "aws:scheduler/schedule:Schedule", // Friday off
                 "aws:scheduler/schedule:Schedule", // Monday on
-                "scale-to-zero:sagemaker:ScaleToZeroModel",
+                "scale-to-zero:index:ScaleToZeroModel",
             ].sort(),
         );
     });
@@ -186,12 +186,12 @@ describe("dev stack program under mocks", () => {
     });
 
     it("every child is parented to the ScaleToZeroModel component", () => {
-        const component = mocks.one("scale-to-zero:sagemaker:ScaleToZeroModel");
+        const component = mocks.one("scale-to-zero:index:ScaleToZeroModel");
         expect(component.name).to.equal("llm");
-        const children = mocks.resources.filter((r) => r.type !== "scale-to-zero:sagemaker:ScaleToZeroModel");
+        const children = mocks.resources.filter((r) => r.type !== "scale-to-zero:index:ScaleToZeroModel");
         expect(children.length).to.equal(17);
         for (const child of children) {
-            expect(child.parentUrn, child.name).to.equal("urn:pulumi:dev::scale-to-zero::scale-to-zero:sagemaker:ScaleToZeroModel::llm");
+            expect(child.parentUrn, child.name).to.equal("urn:pulumi:dev::scale-to-zero::scale-to-zero:index:ScaleToZeroModel::llm");
             expect(child.name.startsWith("llm-"), child.name).to.equal(true);
         }
     });

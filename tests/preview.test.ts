@@ -25,9 +25,10 @@ describe("offline preview (npm run plan)", function () {
         expect(stderr).to.equal("");
         expect(code).to.equal(0);
         expect(stdout).to.contain('Offline preview of stack "dev"');
+        // Columns are padded to the longest type token.
+        expect(stdout).to.match(/\+ scale-to-zero:index:ScaleToZeroModel +llm\n/);
+        expect(stdout).to.match(/aws-native:sagemaker:EndpointConfig +llm-config\n/);
         for (const line of [
-            "+ scale-to-zero:sagemaker:ScaleToZeroModel  llm",
-            "aws-native:sagemaker:EndpointConfig       llm-config",
             "managedInstanceScaling: ENABLED, 0..2 instances",
             "modelName on variant: none (inference-component endpoint)",
             "inferenceComponentName: llm-llama-8b-dev",

@@ -92,6 +92,26 @@ export interface RunResult {
     argv: string[];
 }
 
+/** `env` without the PULUMI_* and TS_NODE_* settings of the test runner, which must not leak into a child program. */
+export function withoutRunnerSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")));
+}
+
+/**
+ * Fake credentials, no profile or instance metadata, and every AWS SDK call sent to `awsEndpointUrl` (default: a
+ * closed port): a program run here must not look for real credentials or leave this machine.
+ */
+export function offlineAwsEnvironment(awsEndpointUrl = "http://127.0.0.1:9"): NodeJS.ProcessEnv {
+    return {
+        AWS_ENDPOINT_URL: awsEndpointUrl,
+        AWS_ACCESS_KEY_ID: "AKIDFAKEENGINE",
+        AWS_SECRET_ACCESS_KEY: "fake-engine-secret",
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_PROFILE: undefined,
+        AWS_SESSION_TOKEN: undefined,
+    };
+}
+
 /** Runs the project's program against a fresh fake engine; the engine is stopped before returning. */
 export async function runProgram(options: RunOptions): Promise<RunResult> {
     const project = readProject(options.root);
@@ -113,27 +133,12 @@ export async function runProgram(options: RunOptions): Promise<RunResult> {
         "--parallel", "48",
         entryPoint,
     ];
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-        // The test runner's own ts-node settings must not leak into the program's.
-        if (!k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")) {
-            env[k] = v;
-        }
-    }
+    const env: NodeJS.ProcessEnv = { ...withoutRunnerSettings(process.env), ...offlineAwsEnvironment(options.awsEndpointUrl) };
     env.PULUMI_CONFIG = languageHostConfig(engineConfig(options.config));
     env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(options.secretKeys ?? []);
     if (project.runtime.options?.typescript !== false) {
         env.PULUMI_NODEJS_TYPESCRIPT = "true";
     }
-    // Fake credentials and no instance metadata: the SDK must not look for real ones or leave this machine.
-    Object.assign(env, {
-        AWS_ENDPOINT_URL: options.awsEndpointUrl ?? "http://127.0.0.1:9",
-        AWS_ACCESS_KEY_ID: "AKIDFAKEENGINE",
-        AWS_SECRET_ACCESS_KEY: "fake-engine-secret",
-        AWS_EC2_METADATA_DISABLED: "true",
-    });
-    delete env.AWS_PROFILE;
-    delete env.AWS_SESSION_TOKEN;
     if (options.transpileOnly) {
         env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
     }

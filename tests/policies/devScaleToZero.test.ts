@@ -124,7 +124,7 @@ describe("policy dev-stacks-scale-to-zero", () => {
         }
 
         it("takes the stack from a URN with a parent type chain", async () => {
-            const urn = "urn:pulumi:dev-bob::scale-to-zero::scale-to-zero:sagemaker:ScaleToZeroModel$aws-native:sagemaker:EndpointConfig::llm-config";
+            const urn = "urn:pulumi:dev-bob::scale-to-zero::scale-to-zero:index:ScaleToZeroModel$aws-native:sagemaker:EndpointConfig::llm-config";
             const outcome = await checkResource(devStacksScaleToZero, EC, bad, { urn });
             expect(outcome.messages[0]).to.contain('stack "dev-bob" matches devStackPatterns entry "dev-*"');
         });

@@ -2,7 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { expect } from "chai";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import * as fs from "fs";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -10,6 +10,7 @@ import * as path from "path";
 import { allPolicies } from "../../policies/definitions";
 import { TYPES } from "../../policies/lib/resources";
 import { endpointConfig, inferenceComponent, scalableTarget, stepPolicy, targetTrackingPolicy, wakeUpAlarm } from "./fixtures";
+import { pluginEnvironment, PortPrintingProcess, spawnPrintingPort, stopProcess, unary } from "../helpers/grpcProcess";
 import { UNKNOWN_NUMBER, urnFor } from "./helpers";
 
 /**
@@ -29,39 +30,10 @@ const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, "packag
 
 const { ADVISORY, MANDATORY } = analyzer.EnforcementLevel;
 
-/** Starts the pack; `port` resolves when it prints its port (rejects if it exits first). */
-function startPack(): { child: ChildProcess; port: Promise<number>; stderr: () => string } {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-        if (!k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")) {
-            env[k] = v;
-        }
-    }
-    // What the CLI's language host adds for policy packs after the stack-configuration handshake.
-    Object.assign(env, { PULUMI_NODEJS_PROJECT: "scale-to-zero", PULUMI_NODEJS_STACK: "dev", PULUMI_NODEJS_DRY_RUN: "true" });
-    const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:1", "."], { cwd: POLICIES_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-    const port = new Promise<number>((resolve, reject) => {
-        child.stdout!.on("data", (d: Buffer) => {
-            stdout += d.toString();
-            const match = /^(\d+)\r?\n/m.exec(stdout);
-            if (match) {
-                resolve(Number(match[1]));
-            }
-        });
-        child.on("exit", (code) => reject(new Error(`policy pack exited with ${code} before printing its port:\n${stdout}\n${stderr}`)));
-        child.on("error", reject);
-    });
-    return { child, port, stderr: () => stderr };
-}
-
-/** Promise wrapper of one unary gRPC call. */
-function unary<T>(invoke: (callback: (err: grpc.ServiceError | null, res: T) => void) => unknown): Promise<T> {
-    return new Promise((resolve, reject) => {
-        invoke((err, res) => (err ? reject(err) : resolve(res)));
-    });
+/** Starts the pack from its folder with what the CLI's language host adds after the stack-configuration handshake. */
+function startPack(): PortPrintingProcess {
+    const env = pluginEnvironment({ PULUMI_NODEJS_PROJECT: "scale-to-zero", PULUMI_NODEJS_STACK: "dev", PULUMI_NODEJS_DRY_RUN: "true" });
+    return spawnPrintingPort(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:1", "."], { cwd: POLICIES_DIR, env });
 }
 
 function analyzeRequest(type: string, name: string, props: Record<string, unknown>, stack = "dev"): analyzer.AnalyzeRequest {
@@ -114,13 +86,7 @@ describe("policy pack over the analyzer engine protocol (run-policy-pack child p
 
     after(async () => {
         client?.close();
-        if (child && child.exitCode === null && child.signalCode === null) {
-            const exited = new Promise((resolve) => child.once("exit", resolve));
-            child.kill("SIGTERM");
-            const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-            await exited;
-            clearTimeout(timer);
-        }
+        await stopProcess(child);
     });
 
     it("getAnalyzerInfo reports the pack, its version, every policy with its level, kind and config schema", async () => {

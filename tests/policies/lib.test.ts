@@ -61,7 +61,7 @@ describe("policy helpers", () => {
                 type: "aws:iam/role:Role",
                 name: "r",
             });
-            const nested = parseUrn("urn:pulumi:prod::p::scale-to-zero:sagemaker:ScaleToZeroModel$aws:iam/role:Role::a::b");
+            const nested = parseUrn("urn:pulumi:prod::p::scale-to-zero:index:ScaleToZeroModel$aws:iam/role:Role::a::b");
             expect(nested).to.deep.include({ stack: "prod", type: "aws:iam/role:Role", name: "a::b" });
             expect(parseUrn("not-a-urn")).to.equal(undefined);
             expect(parseUrn("urn:pulumi:dev::p")).to.equal(undefined);
