@@ -1,0 +1,307 @@
+import { AlarmEvaluator } from "./alarms";
+import { DEFAULT_ASSUMPTIONS, TwinAssumptions } from "./assumptions";
+import { Limits, StepPolicyTwin, TargetTrackingTwin, clamp } from "./autoScaling";
+import { DEFAULT_CLIENT, ClientBehaviour, RequestOutcome, TwinRequest } from "./clients";
+import { ColdStartSampler, meanColdStart } from "./coldStart";
+import { HIGH_RESOLUTION, METRIC, MetricStore } from "./metrics";
+import { TwinResource } from "./resources";
+import { EndpointTwin } from "./sageMaker";
+import { occurrences } from "./schedules";
+import { COMPONENT_RESOURCE_PREFIX, StackModel, readStackModel } from "./stackModel";
+
+export interface TwinOptions {
+    /** Epoch seconds; a multiple of 10 is used. The stack is as just deployed: initial copies serving. */
+    readonly start: number;
+    readonly end: number;
+    readonly requests?: readonly TwinRequest[];
+    readonly assumptions?: Partial<TwinAssumptions>;
+    /** Default: the `llama-3.1-8b` profile's mean times. */
+    readonly coldStart?: ColdStartSampler;
+    /** Seconds after a period ends before its datapoint is visible to alarms. Default 0. */
+    readonly publicationDelaySeconds?: number;
+    /** Seconds an instance without copies stays before release, unless the ScaleInPolicy sets a cooldown. Default 600. */
+    readonly instanceReleaseSeconds?: number;
+    readonly client?: Partial<ClientBehaviour>;
+}
+
+/** A change the twin observed, in time order. */
+export interface TwinEvent {
+    readonly time: number;
+    readonly kind: "desired" | "serving" | "instances" | "alarm";
+    /** Component name (desired, serving), endpoint name (instances) or alarm name. */
+    readonly subject: string;
+    readonly value: number | string;
+    /** What changed it: policy, scheduled action or schedule name. */
+    readonly source?: string;
+}
+
+export interface TwinResult {
+    readonly outcomes: readonly RequestOutcome[];
+    readonly events: readonly TwinEvent[];
+    /** Instance-seconds billed per endpoint. */
+    readonly instanceSeconds: Readonly<Record<string, number>>;
+}
+
+const TICK = HIGH_RESOLUTION;
+
+interface Attempt {
+    readonly time: number;
+    readonly outcome: RequestOutcome;
+    /** `send` calls InvokeEndpoint; `poll` only checks whether a copy is up (a holding client). */
+    readonly kind: "send" | "poll";
+}
+
+/** Runs the stack's control loop over [start, end) on the given requests. */
+export function runTwin(resources: readonly TwinResource[], options: TwinOptions): TwinResult {
+    return new Twin(readStackModel(resources), options).run();
+}
+
+class Twin {
+    private readonly assumptions: TwinAssumptions;
+    private readonly client: ClientBehaviour;
+    private readonly metrics = new MetricStore();
+    private readonly endpoints = new Map<string, EndpointTwin>();
+    private readonly endpointOf = new Map<string, EndpointTwin>();
+    private readonly limits = new Map<string, Limits>();
+    private readonly stepPolicies = new Map<string, StepPolicyTwin>();
+    private readonly tracking: { twin: TargetTrackingTwin; component: string }[] = [];
+    private readonly alarms: AlarmEvaluator[] = [];
+    private readonly timed: { time: number; apply: (now: number) => void }[] = [];
+    private readonly attempts: Attempt[] = [];
+    private readonly inFlight = new Map<string, { start: number; end: number }[]>();
+    private readonly events: TwinEvent[] = [];
+    private readonly outcomes: RequestOutcome[] = [];
+    private readonly last = new Map<string, number | string>();
+    private readonly start: number;
+    private readonly end: number;
+
+    constructor(private readonly model: StackModel, options: TwinOptions) {
+        this.assumptions = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions };
+        this.client = { ...DEFAULT_CLIENT, ...options.client };
+        this.start = Math.floor(options.start / TICK) * TICK;
+        this.end = options.end;
+        const coldStart = options.coldStart ?? meanColdStart("llama-3.1-8b");
+        for (const e of model.endpoints) {
+            const release = e.scaleIn?.cooldownMinutes !== undefined ? e.scaleIn.cooldownMinutes * 60 : (options.instanceReleaseSeconds ?? 600);
+            const components = model.components.filter((c) => c.endpointName === e.name);
+            const twin = new EndpointTwin(e, components, coldStart, release, this.start);
+            this.endpoints.set(e.name, twin);
+            components.forEach((c) => this.endpointOf.set(c.name, twin));
+        }
+        for (const t of model.targets) {
+            this.limits.set(componentOf(t.resourceId), { min: t.minCapacity, max: t.maxCapacity });
+        }
+        model.stepPolicies.forEach((p) => this.stepPolicies.set(p.arn, new StepPolicyTwin(p)));
+        for (const p of model.targetTracking) {
+            this.tracking.push({ twin: new TargetTrackingTwin(p), component: componentOf(p.resourceId) });
+        }
+        const delay = options.publicationDelaySeconds ?? 0;
+        model.alarms.forEach((a) => this.alarms.push(new AlarmEvaluator(a, this.metrics, delay)));
+        this.scheduleTimedActions();
+        for (const request of [...(options.requests ?? [])].sort((a, b) => a.time - b.time)) {
+            const outcome: RequestOutcome = { request, failedCalls: 0 };
+            this.outcomes.push(outcome);
+            this.attempts.push({ time: request.time, outcome, kind: "send" });
+        }
+    }
+
+    run(): TwinResult {
+        this.observe(this.start);
+        for (let now = this.start + TICK; now <= this.end; now += TICK) {
+            this.handleAttempts(now);
+            this.sampleConcurrency(now);
+            for (const e of this.endpoints.values()) {
+                e.tick(now);
+            }
+            while (this.timed.length > 0 && this.timed[0].time <= now) {
+                this.timed.shift()!.apply(now);
+            }
+            this.evaluateAlarms(now);
+            this.runTargetTracking(now);
+            this.observe(now);
+        }
+        const instanceSeconds: Record<string, number> = {};
+        for (const [name, e] of this.endpoints) {
+            e.tick(this.end);
+            instanceSeconds[name] = e.instanceSeconds;
+        }
+        return { outcomes: this.outcomes, events: this.events, instanceSeconds };
+    }
+
+    private scheduleTimedActions(): void {
+        for (const a of this.model.scheduledActions) {
+            const component = componentOf(a.resourceId);
+            for (const time of occurrences(a.cron, a.timezone, this.start, this.end, a.start, a.end)) {
+                this.timed.push({
+                    time,
+                    // A scheduled action sets the limits; the desired count moves into them at once.
+                    apply: (now) => {
+                        const limits = this.limits.get(component);
+                        if (!limits) {
+                            return;
+                        }
+                        limits.min = a.minCapacity ?? limits.min;
+                        limits.max = a.maxCapacity ?? limits.max;
+                        const desired = this.desired(component);
+                        this.setDesired(component, clamp(desired, limits), now, a.name);
+                    },
+                });
+            }
+        }
+        for (const s of this.model.copyCountSchedules) {
+            for (const time of occurrences(s.cron, s.timezone, this.start, this.end, s.start, s.end)) {
+                this.timed.push({ time, apply: (now) => this.setDesired(s.componentName, s.copies, now, s.name) });
+            }
+        }
+        this.timed.sort((a, b) => a.time - b.time);
+    }
+
+    private handleAttempts(now: number): void {
+        while (this.attempts.length > 0 && this.attempts[0].time <= now) {
+            const attempt = this.attempts.shift()!;
+            const { outcome } = attempt;
+            const { component } = outcome.request;
+            const endpoint = this.endpointOf.get(component);
+            const serving = endpoint ? endpoint.servingCopies(component, attempt.time) : 0;
+            const waited = attempt.time - outcome.request.time;
+            if (serving > 0) {
+                if (attempt.kind === "poll") {
+                    this.queue({ time: attempt.time, outcome, kind: "send" });
+                    continue;
+                }
+                outcome.servedAt = attempt.time;
+                this.metrics.count(METRIC.invocations, component, attempt.time);
+                const list = this.inFlight.get(component) ?? [];
+                list.push({ start: attempt.time, end: attempt.time + (outcome.request.durationSeconds ?? 2) });
+                this.inFlight.set(component, list);
+                continue;
+            }
+            if (attempt.kind === "send") {
+                outcome.failedCalls++;
+                this.metrics.count(METRIC.failures, component, attempt.time);
+                if (this.assumptions.failuresCountAsInvocations) {
+                    this.metrics.count(METRIC.invocations, component, attempt.time);
+                }
+            }
+            const retry = outcome.request.client === "retry";
+            const next = attempt.time + (retry ? this.client.retryIntervalSeconds : this.client.pollSeconds);
+            if (next - outcome.request.time <= this.client.deadlineSeconds && waited >= 0) {
+                this.queue({ time: next, outcome, kind: retry ? "send" : "poll" });
+            }
+        }
+    }
+
+    private queue(attempt: Attempt): void {
+        let i = this.attempts.length;
+        while (i > 0 && this.attempts[i - 1].time > attempt.time) {
+            i--;
+        }
+        this.attempts.splice(i, 0, attempt);
+    }
+
+    /** One ConcurrentRequestsPerCopy datapoint per component for the 10 s ending at `now`. */
+    private sampleConcurrency(now: number): void {
+        for (const [component, endpoint] of this.endpointOf) {
+            const serving = endpoint.servingCopies(component, now);
+            const starting = this.assumptions.perCopyMetricsWhileStarting === "zero" ? endpoint.placedCopies(component) : 0;
+            const flights = (this.inFlight.get(component) ?? []).filter((f) => f.end > now - TICK);
+            this.inFlight.set(component, flights);
+            if (serving === 0 && starting === 0) {
+                continue;
+            }
+            const counted = this.assumptions.concurrencySeesEveryRequest
+                ? flights.filter((f) => f.start < now).length
+                : flights.filter((f) => f.start <= now && f.end > now).length;
+            this.metrics.sample(METRIC.concurrency, component, now - TICK, serving === 0 ? 0 : counted / serving);
+        }
+    }
+
+    private evaluateAlarms(now: number): void {
+        for (const alarm of this.alarms) {
+            if (now % Math.min(alarm.alarm.period, 60) !== 0) {
+                continue;
+            }
+            const before = alarm.state;
+            const { state, value } = alarm.evaluate(now);
+            if (state !== before) {
+                this.events.push({ time: now, kind: "alarm", subject: alarm.alarm.name, value: state });
+            }
+            if (state !== "ALARM" || !alarm.alarm.actionsEnabled) {
+                continue;
+            }
+            // Application Auto Scaling actions run again at every evaluation while the alarm stays in ALARM.
+            for (const arn of alarm.alarm.actions) {
+                const policy = this.stepPolicies.get(arn);
+                if (!policy) {
+                    continue;
+                }
+                const component = componentOf(policy.policy.resourceId);
+                const limits = this.limits.get(component);
+                if (!limits) {
+                    continue;
+                }
+                const decision = policy.decide(
+                    now,
+                    this.desired(component),
+                    value,
+                    { threshold: alarm.alarm.threshold, below: alarm.alarm.comparison.startsWith("Less") },
+                    limits,
+                    this.assumptions.allMissingStep,
+                );
+                if (decision !== undefined) {
+                    this.setDesired(component, decision, now, policy.policy.name);
+                }
+            }
+        }
+    }
+
+    private runTargetTracking(now: number): void {
+        for (const { twin, component } of this.tracking) {
+            const limits = this.limits.get(component);
+            const endpoint = this.endpointOf.get(component);
+            if (!limits || !endpoint) {
+                continue;
+            }
+            const value = this.metrics.query(METRIC.concurrency, component, "Maximum", now - TICK, TICK);
+            const decision = twin.decide(now, this.desired(component), endpoint.servingCopies(component, now), value, limits);
+            if (decision !== undefined) {
+                this.setDesired(component, decision, now, twin.policy.name);
+            }
+        }
+    }
+
+    private desired(component: string): number {
+        return this.endpointOf.get(component)?.desiredCopies(component) ?? 0;
+    }
+
+    private setDesired(component: string, copies: number, now: number, source: string): void {
+        const endpoint = this.endpointOf.get(component);
+        if (!endpoint || endpoint.desiredCopies(component) === copies) {
+            return;
+        }
+        endpoint.setDesired(component, copies, now);
+        this.events.push({ time: now, kind: "desired", subject: component, value: copies, source });
+        this.last.set(`desired:${component}`, copies);
+    }
+
+    private observe(now: number): void {
+        for (const [name, e] of this.endpoints) {
+            this.change(now, "instances", name, e.instanceCount());
+            for (const c of e.components) {
+                this.change(now, "serving", c.name, e.servingCopies(c.name, now));
+            }
+        }
+    }
+
+    private change(now: number, kind: "serving" | "instances", subject: string, value: number): void {
+        const key = `${kind}:${subject}`;
+        if (this.last.get(key) !== value) {
+            this.last.set(key, value);
+            this.events.push({ time: now, kind, subject, value });
+        }
+    }
+}
+
+function componentOf(resourceId: string): string {
+    return resourceId.startsWith(COMPONENT_RESOURCE_PREFIX) ? resourceId.slice(COMPONENT_RESOURCE_PREFIX.length) : resourceId;
+}
