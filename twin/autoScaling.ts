@@ -98,8 +98,8 @@ function within(step: { lower?: number; upper?: number }, diff: number, below: b
  */
 export class TargetTrackingTwin {
     private above = 0;
-    private below = 0;
-    private peakBelow = 0;
+    /** The consecutive datapoints below target, newest last (at most `scaleInPoints`). */
+    private readonly below: number[] = [];
     private lastScaleOut = -Infinity;
     private lastScaleIn = -Infinity;
 
@@ -109,18 +109,18 @@ export class TargetTrackingTwin {
     decide(now: number, current: number, serving: number, value: number | undefined, limits: Limits): Decision {
         if (value === undefined) {
             this.above = 0;
-            this.below = 0;
-            this.peakBelow = 0;
+            this.below.length = 0;
             return undefined;
         }
         const target = this.policy.targetValue;
         this.above = value > target ? this.above + 1 : 0;
         if (value < target) {
-            this.below++;
-            this.peakBelow = Math.max(this.peakBelow, value);
+            this.below.push(value);
+            if (this.below.length > this.scaleInPoints) {
+                this.below.shift();
+            }
         } else {
-            this.below = 0;
-            this.peakBelow = 0;
+            this.below.length = 0;
         }
         const copies = Math.max(serving, 1);
         if (this.above >= this.scaleOutPoints) {
@@ -130,12 +130,12 @@ export class TargetTrackingTwin {
                 return next;
             }
         }
-        if (!this.policy.disableScaleIn && this.below >= this.scaleInPoints && now - this.lastScaleIn >= this.policy.scaleInCooldown) {
-            const next = clamp(Math.ceil((copies * this.peakBelow) / target), limits);
+        if (!this.policy.disableScaleIn && this.below.length >= this.scaleInPoints && now - this.lastScaleIn >= this.policy.scaleInCooldown) {
+            // Enough copies for the busiest datapoint of the window.
+            const next = clamp(Math.ceil((copies * Math.max(...this.below)) / target), limits);
             if (next < current) {
                 this.lastScaleIn = now;
-                this.below = 0;
-                this.peakBelow = 0;
+                this.below.length = 0;
                 return next;
             }
         }

@@ -28,6 +28,8 @@ export class EndpointTwin {
     private readonly desired = new Map<string, number>();
     private nextId = 0;
     instanceSeconds = 0;
+    /** Every copy placed after create: when it was asked for and when it serves (exact, not rounded to a tick). */
+    readonly copyStarts: { component: string; requestedAt: number; servingAt: number }[] = [];
     private lastAccounted: number;
 
     constructor(
@@ -115,6 +117,9 @@ export class EndpointTwin {
                 const start = Math.max(now, instance.readyAt);
                 const servingAt = instant ? now : start + this.coldStart().copySeconds;
                 this.copies.push({ component: component.name, instance, servingAt });
+                if (!instant) {
+                    this.copyStarts.push({ component: component.name, requestedAt: now, servingAt });
+                }
                 instance.emptySince = undefined;
                 missing--;
             }

@@ -40,6 +40,8 @@ export interface TwinResult {
     readonly events: readonly TwinEvent[];
     /** Instance-seconds billed per endpoint. */
     readonly instanceSeconds: Readonly<Record<string, number>>;
+    /** Every copy started after create, with exact times. */
+    readonly copyStarts: readonly { component: string; requestedAt: number; servingAt: number }[];
 }
 
 const TICK = HIGH_RESOLUTION;
@@ -106,6 +108,10 @@ class Twin {
     }
 
     run(): TwinResult {
+        // Registering a scalable target moves a desired count outside [min, max] into it.
+        for (const [component, limits] of this.limits) {
+            this.setDesired(component, clamp(this.desired(component), limits), this.start, "scalable-target");
+        }
         this.observe(this.start);
         for (let now = this.start + TICK; now <= this.end; now += TICK) {
             this.handleAttempts(now);
@@ -121,11 +127,13 @@ class Twin {
             this.observe(now);
         }
         const instanceSeconds: Record<string, number> = {};
+        const copyStarts = [];
         for (const [name, e] of this.endpoints) {
             e.tick(this.end);
             instanceSeconds[name] = e.instanceSeconds;
+            copyStarts.push(...e.copyStarts);
         }
-        return { outcomes: this.outcomes, events: this.events, instanceSeconds };
+        return { outcomes: this.outcomes, events: this.events, instanceSeconds, copyStarts };
     }
 
     private scheduleTimedActions(): void {
