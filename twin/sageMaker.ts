@@ -75,6 +75,15 @@ export class EndpointTwin {
         return this.instances.length;
     }
 
+    /** No copy wanted or placed, and no instance above the minimum (nothing will change on its own). */
+    isQuiet(): boolean {
+        return (
+            this.copies.length === 0 &&
+            [...this.desired.values()].every((d) => d === 0) &&
+            this.instances.length <= this.endpoint.minInstances
+        );
+    }
+
     /** Sets a component's desired copy count and places or removes copies at once. */
     setDesired(component: string, copies: number, now: number, instant = false): void {
         this.account(now);

@@ -1,3 +1,4 @@
+import { EventQueue } from "../planner/eventQueue";
 import { AlarmEvaluator } from "./alarms";
 import { DEFAULT_ASSUMPTIONS, TwinAssumptions } from "./assumptions";
 import { Limits, StepPolicyTwin, TargetTrackingTwin, clamp } from "./autoScaling";
@@ -13,7 +14,10 @@ export interface TwinOptions {
     /** Epoch seconds; a multiple of 10 is used. The stack is as just deployed: initial copies serving. */
     readonly start: number;
     readonly end: number;
-    readonly requests?: readonly TwinRequest[];
+    /** Requests in time order (an array or a stream, read once). */
+    readonly requests?: Iterable<TwinRequest>;
+    /** Keep every request's outcome in the result (default true); false keeps only `summary` (long runs). */
+    readonly keepOutcomes?: boolean;
     readonly assumptions?: Partial<TwinAssumptions>;
     /** Default: the `llama-3.1-8b` profile's mean times. */
     readonly coldStart?: ColdStartSampler;
@@ -35,8 +39,26 @@ export interface TwinEvent {
     readonly source?: string;
 }
 
+/** Request counters of a run. */
+export interface TwinSummary {
+    requests: number;
+    /** Served at once. */
+    servedAtOnce: number;
+    /** Served after waiting for a copy. */
+    delayed: number;
+    /** The client gave up, or was still waiting at the end. */
+    failed: number;
+    /** InvokeEndpoint calls that found no copy. */
+    failedCalls: number;
+    /** Longest wait of a served request, seconds. */
+    maxWaitSeconds: number;
+    /** Ticks the loop executed (idle stretches are skipped). */
+    ticks: number;
+}
+
 export interface TwinResult {
     readonly outcomes: readonly RequestOutcome[];
+    readonly summary: TwinSummary;
     readonly events: readonly TwinEvent[];
     /** Instance-seconds billed per endpoint. */
     readonly instanceSeconds: Readonly<Record<string, number>>;
@@ -46,12 +68,9 @@ export interface TwinResult {
 
 const TICK = HIGH_RESOLUTION;
 
-interface Attempt {
-    readonly time: number;
-    readonly outcome: RequestOutcome;
-    /** `send` calls InvokeEndpoint; `poll` only checks whether a copy is up (a holding client). */
-    readonly kind: "send" | "poll";
-}
+/** Follow-up attempts of waiting clients: `send` calls InvokeEndpoint, `poll` only checks for a copy. */
+const SEND = 0;
+const POLL = 1;
 
 /** Runs the stack's control loop over [start, end) on the given requests. */
 export function runTwin(resources: readonly TwinResource[], options: TwinOptions): TwinResult {
@@ -69,7 +88,18 @@ class Twin {
     private readonly tracking: { twin: TargetTrackingTwin; component: string }[] = [];
     private readonly alarms: AlarmEvaluator[] = [];
     private readonly timed: { time: number; apply: (now: number) => void }[] = [];
-    private readonly attempts: Attempt[] = [];
+    private readonly arrivals: Iterator<TwinRequest>;
+    private nextArrival: TwinRequest | undefined;
+    private lastArrivalTime = -Infinity;
+    /** Waiting clients' next attempts; `a` is the key of the outcome in `waiting`. */
+    private readonly followUps = new EventQueue();
+    private readonly waiting = new Map<number, RequestOutcome>();
+    private nextKey = 0;
+    private readonly keepOutcomes: boolean;
+    private readonly summary: TwinSummary = { requests: 0, servedAtOnce: 0, delayed: 0, failed: 0, failedCalls: 0, maxWaitSeconds: 0, ticks: 0 };
+    /** Last time a metric datapoint was written; after the longest alarm window without one, nothing can change. */
+    private lastMetricTime = -Infinity;
+    private readonly quietSeconds: number;
     private readonly inFlight = new Map<string, { start: number; end: number }[]>();
     private readonly events: TwinEvent[] = [];
     private readonly outcomes: RequestOutcome[] = [];
@@ -100,10 +130,22 @@ class Twin {
         const delay = options.publicationDelaySeconds ?? 0;
         model.alarms.forEach((a) => this.alarms.push(new AlarmEvaluator(a, this.metrics, delay)));
         this.scheduleTimedActions();
-        for (const request of [...(options.requests ?? [])].sort((a, b) => a.time - b.time)) {
-            const outcome: RequestOutcome = { request, failedCalls: 0 };
-            this.outcomes.push(outcome);
-            this.attempts.push({ time: request.time, outcome, kind: "send" });
+        this.keepOutcomes = options.keepOutcomes ?? true;
+        this.arrivals = (options.requests ?? [])[Symbol.iterator]();
+        this.pullArrival();
+        // Longest look-back of any alarm, plus target tracking's 90 datapoints, plus the publication delay.
+        const windows = model.alarms.map((a) => a.period * a.evaluationPeriods);
+        this.quietSeconds = Math.max(900, ...windows) + delay + 2 * 60;
+    }
+
+    private pullArrival(): void {
+        const next = this.arrivals.next();
+        this.nextArrival = next.done ? undefined : next.value;
+        if (this.nextArrival) {
+            if (!(this.nextArrival.time >= this.lastArrivalTime)) {
+                throw new Error(`twin: requests must be in time order (${this.nextArrival.time} after ${this.lastArrivalTime})`);
+            }
+            this.lastArrivalTime = this.nextArrival.time;
         }
     }
 
@@ -114,6 +156,8 @@ class Twin {
         }
         this.observe(this.start);
         for (let now = this.start + TICK; now <= this.end; now += TICK) {
+            now = this.skipQuietStretch(now);
+            this.summary.ticks++;
             this.handleAttempts(now);
             this.sampleConcurrency(now);
             for (const e of this.endpoints.values()) {
@@ -133,7 +177,28 @@ class Twin {
             instanceSeconds[name] = e.instanceSeconds;
             copyStarts.push(...e.copyStarts);
         }
-        return { outcomes: this.outcomes, events: this.events, instanceSeconds, copyStarts };
+        // Still waiting at the end: not served.
+        this.summary.failed += this.waiting.size;
+        return { outcomes: this.outcomes, summary: this.summary, events: this.events, instanceSeconds, copyStarts };
+    }
+
+    /**
+     * When nothing can change before the next request or scheduled action (no copy, no instance above the
+     * minimum, nobody waiting, every alarm window past its last datapoint), jumps to the tick before it: idle
+     * nights cost no work. Alarm states and instance-seconds are constant over the stretch.
+     */
+    private skipQuietStretch(now: number): number {
+        if (this.followUps.size > 0 || now - this.lastMetricTime < this.quietSeconds) {
+            return now;
+        }
+        for (const e of this.endpoints.values()) {
+            if (!e.isQuiet()) {
+                return now;
+            }
+        }
+        const next = Math.min(this.nextArrival?.time ?? Infinity, this.timed[0]?.time ?? Infinity, this.end);
+        const target = Math.floor(next / TICK) * TICK;
+        return Math.max(now, Math.floor(target / 60) * 60);
     }
 
     private scheduleTimedActions(): void {
@@ -165,46 +230,83 @@ class Twin {
     }
 
     private handleAttempts(now: number): void {
-        while (this.attempts.length > 0 && this.attempts[0].time <= now) {
-            const attempt = this.attempts.shift()!;
-            const { outcome } = attempt;
-            const { component } = outcome.request;
-            const endpoint = this.endpointOf.get(component);
-            const serving = endpoint ? endpoint.servingCopies(component, attempt.time) : 0;
-            const waited = attempt.time - outcome.request.time;
-            if (serving > 0) {
-                if (attempt.kind === "poll") {
-                    this.queue({ time: attempt.time, outcome, kind: "send" });
+        for (;;) {
+            const arrivalTime = this.nextArrival?.time ?? Infinity;
+            const followUpTime = this.followUps.peekTime();
+            if (Math.min(arrivalTime, followUpTime) > now) {
+                return;
+            }
+            if (arrivalTime <= followUpTime) {
+                const request = this.nextArrival!;
+                this.pullArrival();
+                if (request.time < this.start || request.time >= this.end) {
                     continue;
                 }
-                outcome.servedAt = attempt.time;
-                this.metrics.count(METRIC.invocations, component, attempt.time);
-                const list = this.inFlight.get(component) ?? [];
-                list.push({ start: attempt.time, end: attempt.time + (outcome.request.durationSeconds ?? 2) });
-                this.inFlight.set(component, list);
-                continue;
-            }
-            if (attempt.kind === "send") {
-                outcome.failedCalls++;
-                this.metrics.count(METRIC.failures, component, attempt.time);
-                if (this.assumptions.failuresCountAsInvocations) {
-                    this.metrics.count(METRIC.invocations, component, attempt.time);
+                this.summary.requests++;
+                const outcome: RequestOutcome = { request, failedCalls: 0 };
+                if (this.keepOutcomes) {
+                    this.outcomes.push(outcome);
                 }
-            }
-            const retry = outcome.request.client === "retry";
-            const next = attempt.time + (retry ? this.client.retryIntervalSeconds : this.client.pollSeconds);
-            if (next - outcome.request.time <= this.client.deadlineSeconds && waited >= 0) {
-                this.queue({ time: next, outcome, kind: retry ? "send" : "poll" });
+                this.attempt(request.time, outcome, SEND, undefined);
+            } else {
+                const event = this.followUps.pop();
+                const key = event.a;
+                const outcome = this.waiting.get(key)!;
+                this.waiting.delete(key);
+                this.attempt(event.time, outcome, event.kind, key);
             }
         }
     }
 
-    private queue(attempt: Attempt): void {
-        let i = this.attempts.length;
-        while (i > 0 && this.attempts[i - 1].time > attempt.time) {
-            i--;
+    private attempt(time: number, outcome: RequestOutcome, kind: number, key: number | undefined): void {
+        const { component } = outcome.request;
+        const endpoint = this.endpointOf.get(component);
+        const serving = endpoint ? endpoint.servingCopies(component, time) : 0;
+        if (serving > 0) {
+            if (kind === POLL) {
+                this.wait(time, outcome, SEND, key);
+                return;
+            }
+            outcome.servedAt = time;
+            const waited = time - outcome.request.time;
+            if (waited > 0) {
+                this.summary.delayed++;
+                this.summary.maxWaitSeconds = Math.max(this.summary.maxWaitSeconds, waited);
+            } else {
+                this.summary.servedAtOnce++;
+            }
+            this.countMetric(METRIC.invocations, component, time);
+            const list = this.inFlight.get(component) ?? [];
+            list.push({ start: time, end: time + (outcome.request.durationSeconds ?? 2) });
+            this.inFlight.set(component, list);
+            return;
         }
-        this.attempts.splice(i, 0, attempt);
+        if (kind === SEND) {
+            outcome.failedCalls++;
+            this.summary.failedCalls++;
+            this.countMetric(METRIC.failures, component, time);
+            if (this.assumptions.failuresCountAsInvocations) {
+                this.countMetric(METRIC.invocations, component, time);
+            }
+        }
+        const retry = outcome.request.client === "retry";
+        const next = time + (retry ? this.client.retryIntervalSeconds : this.client.pollSeconds);
+        if (next - outcome.request.time <= this.client.deadlineSeconds) {
+            this.wait(next, outcome, retry ? SEND : POLL, key);
+        } else {
+            this.summary.failed++;
+        }
+    }
+
+    private wait(time: number, outcome: RequestOutcome, kind: number, key: number | undefined): void {
+        const k = key ?? this.nextKey++;
+        this.waiting.set(k, outcome);
+        this.followUps.push(time, kind, k);
+    }
+
+    private countMetric(metric: string, component: string, time: number): void {
+        this.metrics.count(metric, component, time);
+        this.lastMetricTime = time;
     }
 
     /** One ConcurrentRequestsPerCopy datapoint per component for the 10 s ending at `now`. */
@@ -221,6 +323,7 @@ class Twin {
                 ? flights.filter((f) => f.start < now).length
                 : flights.filter((f) => f.start <= now && f.end > now).length;
             this.metrics.sample(METRIC.concurrency, component, now - TICK, serving === 0 ? 0 : counted / serving);
+            this.lastMetricTime = now;
         }
     }
 
