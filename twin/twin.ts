@@ -26,6 +26,12 @@ export interface TwinOptions {
     /** Seconds an instance without copies stays before release, unless the ScaleInPolicy sets a cooldown. Default 600. */
     readonly instanceReleaseSeconds?: number;
     readonly client?: Partial<ClientBehaviour>;
+    /** Called for every served request with its wait in seconds (latency histograms). */
+    readonly onServed?: (time: number, waitSeconds: number) => void;
+    /** Called when a client gives up (timelines). */
+    readonly onFailed?: (time: number) => void;
+    /** Called for every change as it happens. */
+    readonly onEvent?: (event: TwinEvent) => void;
 }
 
 /** A change the twin observed, in time order. */
@@ -52,6 +58,10 @@ export interface TwinSummary {
     failedCalls: number;
     /** Longest wait of a served request, seconds. */
     maxWaitSeconds: number;
+    /** Requests still waiting when the window ended (included in `failed`). */
+    unservedAtEnd: number;
+    /** Requests outside [start, end), not simulated. */
+    outsideWindow: number;
     /** Ticks the loop executed (idle stretches are skipped). */
     ticks: number;
 }
@@ -62,6 +72,8 @@ export interface TwinResult {
     readonly events: readonly TwinEvent[];
     /** Instance-seconds billed per endpoint. */
     readonly instanceSeconds: Readonly<Record<string, number>>;
+    /** Serving-copy seconds, all components. */
+    readonly copySeconds: number;
     /** Every copy started after create, with exact times. */
     readonly copyStarts: readonly { component: string; requestedAt: number; servingAt: number }[];
 }
@@ -74,10 +86,15 @@ const POLL = 1;
 
 /** Runs the stack's control loop over [start, end) on the given requests. */
 export function runTwin(resources: readonly TwinResource[], options: TwinOptions): TwinResult {
-    return new Twin(readStackModel(resources), options).run();
+    const run = new TwinRun(resources, options);
+    for (const request of options.requests ?? []) {
+        run.feed(request);
+    }
+    return run.finish();
 }
 
-class Twin {
+/** The twin as a stream: `feed` requests in time order, then `finish` (one pass over a file for many twins). */
+export class TwinRun {
     private readonly assumptions: TwinAssumptions;
     private readonly client: ClientBehaviour;
     private readonly metrics = new MetricStore();
@@ -88,15 +105,29 @@ class Twin {
     private readonly tracking: { twin: TargetTrackingTwin; component: string }[] = [];
     private readonly alarms: AlarmEvaluator[] = [];
     private readonly timed: { time: number; apply: (now: number) => void }[] = [];
-    private readonly arrivals: Iterator<TwinRequest>;
-    private nextArrival: TwinRequest | undefined;
+    /** Requests fed but not yet handled (all at or after the current tick). */
+    private readonly arrivals: TwinRequest[] = [];
+    private arrivalIndex = 0;
     private lastArrivalTime = -Infinity;
+    private now: number;
+    private copySeconds = 0;
+    private readonly hooks: Pick<TwinOptions, "onServed" | "onFailed" | "onEvent">;
     /** Waiting clients' next attempts; `a` is the key of the outcome in `waiting`. */
     private readonly followUps = new EventQueue();
     private readonly waiting = new Map<number, RequestOutcome>();
     private nextKey = 0;
     private readonly keepOutcomes: boolean;
-    private readonly summary: TwinSummary = { requests: 0, servedAtOnce: 0, delayed: 0, failed: 0, failedCalls: 0, maxWaitSeconds: 0, ticks: 0 };
+    private readonly summary: TwinSummary = {
+        requests: 0,
+        servedAtOnce: 0,
+        delayed: 0,
+        failed: 0,
+        failedCalls: 0,
+        maxWaitSeconds: 0,
+        unservedAtEnd: 0,
+        outsideWindow: 0,
+        ticks: 0,
+    };
     /** Last time a metric datapoint was written; after the longest alarm window without one, nothing can change. */
     private lastMetricTime = -Infinity;
     private readonly quietSeconds: number;
@@ -107,7 +138,12 @@ class Twin {
     private readonly start: number;
     private readonly end: number;
 
-    constructor(private readonly model: StackModel, options: TwinOptions) {
+    private readonly model: StackModel;
+
+    constructor(resources: readonly TwinResource[], options: Omit<TwinOptions, "requests">) {
+        const model = readStackModel(resources);
+        this.model = model;
+        this.hooks = options;
         this.assumptions = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions };
         this.client = { ...DEFAULT_CLIENT, ...options.client };
         this.start = Math.floor(options.start / TICK) * TICK;
@@ -131,45 +167,69 @@ class Twin {
         model.alarms.forEach((a) => this.alarms.push(new AlarmEvaluator(a, this.metrics, delay)));
         this.scheduleTimedActions();
         this.keepOutcomes = options.keepOutcomes ?? true;
-        this.arrivals = (options.requests ?? [])[Symbol.iterator]();
-        this.pullArrival();
         // Longest look-back of any alarm, plus target tracking's 90 datapoints, plus the publication delay.
         const windows = model.alarms.map((a) => a.period * a.evaluationPeriods);
         this.quietSeconds = Math.max(900, ...windows) + delay + 2 * 60;
-    }
-
-    private pullArrival(): void {
-        const next = this.arrivals.next();
-        this.nextArrival = next.done ? undefined : next.value;
-        if (this.nextArrival) {
-            if (!(this.nextArrival.time >= this.lastArrivalTime)) {
-                throw new Error(`twin: requests must be in time order (${this.nextArrival.time} after ${this.lastArrivalTime})`);
-            }
-            this.lastArrivalTime = this.nextArrival.time;
-        }
-    }
-
-    run(): TwinResult {
+        this.now = this.start;
         // Registering a scalable target moves a desired count outside [min, max] into it.
         for (const [component, limits] of this.limits) {
             this.setDesired(component, clamp(this.desired(component), limits), this.start, "scalable-target");
         }
         this.observe(this.start);
-        for (let now = this.start + TICK; now <= this.end; now += TICK) {
-            now = this.skipQuietStretch(now);
-            this.summary.ticks++;
-            this.handleAttempts(now);
-            this.sampleConcurrency(now);
-            for (const e of this.endpoints.values()) {
-                e.tick(now);
-            }
-            while (this.timed.length > 0 && this.timed[0].time <= now) {
-                this.timed.shift()!.apply(now);
-            }
-            this.evaluateAlarms(now);
-            this.runTargetTracking(now);
-            this.observe(now);
+    }
+
+    /** Adds the next request (time order); runs the loop up to it. */
+    feed(request: TwinRequest): void {
+        if (!(request.time >= this.lastArrivalTime)) {
+            throw new Error(`twin: requests must be in time order (${request.time} after ${this.lastArrivalTime})`);
         }
+        this.lastArrivalTime = request.time;
+        if (request.time < this.start || request.time >= this.end) {
+            this.summary.outsideWindow++;
+            return;
+        }
+        this.advance(request.time);
+        this.arrivals.push(request);
+    }
+
+    /** Runs every tick before `until` (a request at `until` is handled by the tick at or after it). */
+    private advance(until: number): void {
+        while (this.now + TICK < until && this.now + TICK <= this.end) {
+            this.step(this.skipQuietStretch(this.now + TICK, until));
+        }
+    }
+
+    finish(): TwinResult {
+        this.advance(this.end + TICK);
+        return this.result();
+    }
+
+    private step(now: number): void {
+        this.copySeconds += this.totalServing(this.now) * (now - this.now);
+        this.now = now;
+        this.summary.ticks++;
+        this.handleAttempts(now);
+        this.sampleConcurrency(now);
+        for (const e of this.endpoints.values()) {
+            e.tick(now);
+        }
+        while (this.timed.length > 0 && this.timed[0].time <= now) {
+            this.timed.shift()!.apply(now);
+        }
+        this.evaluateAlarms(now);
+        this.runTargetTracking(now);
+        this.observe(now);
+    }
+
+    private totalServing(time: number): number {
+        let total = 0;
+        for (const [component, endpoint] of this.endpointOf) {
+            total += endpoint.servingCopies(component, time);
+        }
+        return total;
+    }
+
+    private result(): TwinResult {
         const instanceSeconds: Record<string, number> = {};
         const copyStarts = [];
         for (const [name, e] of this.endpoints) {
@@ -178,8 +238,16 @@ class Twin {
             copyStarts.push(...e.copyStarts);
         }
         // Still waiting at the end: not served.
+        this.summary.unservedAtEnd = this.waiting.size;
         this.summary.failed += this.waiting.size;
-        return { outcomes: this.outcomes, summary: this.summary, events: this.events, instanceSeconds, copyStarts };
+        return {
+            outcomes: this.outcomes,
+            summary: this.summary,
+            events: this.events,
+            instanceSeconds,
+            copySeconds: this.copySeconds,
+            copyStarts,
+        };
     }
 
     /**
@@ -187,7 +255,7 @@ class Twin {
      * minimum, nobody waiting, every alarm window past its last datapoint), jumps to the tick before it: idle
      * nights cost no work. Alarm states and instance-seconds are constant over the stretch.
      */
-    private skipQuietStretch(now: number): number {
+    private skipQuietStretch(now: number, nextArrival: number): number {
         if (this.followUps.size > 0 || now - this.lastMetricTime < this.quietSeconds) {
             return now;
         }
@@ -196,9 +264,12 @@ class Twin {
                 return now;
             }
         }
-        const next = Math.min(this.nextArrival?.time ?? Infinity, this.timed[0]?.time ?? Infinity, this.end);
-        const target = Math.floor(next / TICK) * TICK;
-        return Math.max(now, Math.floor(target / 60) * 60);
+        if (this.arrivalIndex < this.arrivals.length) {
+            return now;
+        }
+        const next = Math.min(nextArrival, this.timed[0]?.time ?? Infinity, this.end);
+        // Land on a minute boundary strictly before it, so alarms and the event itself run on their own ticks.
+        return Math.max(now, Math.floor((next - 1) / 60) * 60);
     }
 
     private scheduleTimedActions(): void {
@@ -231,16 +302,16 @@ class Twin {
 
     private handleAttempts(now: number): void {
         for (;;) {
-            const arrivalTime = this.nextArrival?.time ?? Infinity;
+            const arrivalTime = this.arrivalIndex < this.arrivals.length ? this.arrivals[this.arrivalIndex].time : Infinity;
             const followUpTime = this.followUps.peekTime();
             if (Math.min(arrivalTime, followUpTime) > now) {
                 return;
             }
             if (arrivalTime <= followUpTime) {
-                const request = this.nextArrival!;
-                this.pullArrival();
-                if (request.time < this.start || request.time >= this.end) {
-                    continue;
+                const request = this.arrivals[this.arrivalIndex++];
+                if (this.arrivalIndex === this.arrivals.length) {
+                    this.arrivals.length = 0;
+                    this.arrivalIndex = 0;
                 }
                 this.summary.requests++;
                 const outcome: RequestOutcome = { request, failedCalls: 0 };
@@ -269,6 +340,7 @@ class Twin {
             }
             outcome.servedAt = time;
             const waited = time - outcome.request.time;
+            this.hooks.onServed?.(time, waited);
             if (waited > 0) {
                 this.summary.delayed++;
                 this.summary.maxWaitSeconds = Math.max(this.summary.maxWaitSeconds, waited);
@@ -295,6 +367,7 @@ class Twin {
             this.wait(next, outcome, retry ? SEND : POLL, key);
         } else {
             this.summary.failed++;
+            this.hooks.onFailed?.(time);
         }
     }
 
@@ -335,7 +408,7 @@ class Twin {
             const before = alarm.state;
             const { state, value } = alarm.evaluate(now);
             if (state !== before) {
-                this.events.push({ time: now, kind: "alarm", subject: alarm.alarm.name, value: state });
+                this.emit({ time: now, kind: "alarm", subject: alarm.alarm.name, value: state });
             }
             if (state !== "ALARM" || !alarm.alarm.actionsEnabled) {
                 continue;
@@ -381,6 +454,11 @@ class Twin {
         }
     }
 
+    private emit(event: TwinEvent): void {
+        this.events.push(event);
+        this.hooks.onEvent?.(event);
+    }
+
     private desired(component: string): number {
         return this.endpointOf.get(component)?.desiredCopies(component) ?? 0;
     }
@@ -391,7 +469,7 @@ class Twin {
             return;
         }
         endpoint.setDesired(component, copies, now);
-        this.events.push({ time: now, kind: "desired", subject: component, value: copies, source });
+        this.emit({ time: now, kind: "desired", subject: component, value: copies, source });
         this.last.set(`desired:${component}`, copies);
     }
 
@@ -408,7 +486,7 @@ class Twin {
         const key = `${kind}:${subject}`;
         if (this.last.get(key) !== value) {
             this.last.set(key, value);
-            this.events.push({ time: now, kind, subject, value });
+            this.emit({ time: now, kind, subject, value });
         }
     }
 }
