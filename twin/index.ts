@@ -5,3 +5,5 @@ export * from "./resources";
 export * from "./stackModel";
 export * from "./twin";
 export * from "./timeline";
+export * from "./fromStack";
+export * from "./configVariant";

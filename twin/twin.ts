@@ -362,8 +362,12 @@ export class TwinRun {
             }
         }
         const retry = outcome.request.client === "retry";
-        const next = time + (retry ? this.client.retryIntervalSeconds : this.client.pollSeconds);
-        if (next - outcome.request.time <= this.client.deadlineSeconds) {
+        if (!retry && kind === SEND && outcome.failedCalls === 1 && this.client.wakesEndpoint && this.desired(component) === 0) {
+            this.setDesired(component, 1, time, "client-wake");
+        }
+        const next = time + (retry ? this.client.retryDelaySeconds(outcome.failedCalls) : this.client.pollSeconds);
+        const attemptsLeft = !retry || outcome.failedCalls < this.client.maxAttempts;
+        if (attemptsLeft && next - outcome.request.time <= this.client.deadlineSeconds) {
             this.wait(next, outcome, retry ? SEND : POLL, key);
         } else {
             this.summary.failed++;
