@@ -1,5 +1,5 @@
 import { Prng } from "../planner/traffic/prng";
-import { TIMING_PROFILES, TimingProfileName } from "../planner/timingProfiles";
+import { TIMING_PROFILES, TimingProfile, TimingProfileName } from "../planner/timingProfiles";
 
 /** How long one cold start takes: instance provisioning, then the copy's download, load and health check. */
 export interface ColdStartTimes {
@@ -10,9 +10,9 @@ export interface ColdStartTimes {
 /** Draws the durations of each instance launch and copy start. */
 export type ColdStartSampler = () => ColdStartTimes;
 
-/** Always the profile's mean (the seed's averaged figures). */
-export function meanColdStart(profile: TimingProfileName): ColdStartSampler {
-    const p = TIMING_PROFILES[profile];
+/** Always the profile's times (for the named profiles: the seed's means). */
+export function meanColdStart(profile: TimingProfileName | Pick<TimingProfile, "instanceStartSeconds" | "copyStartSeconds">): ColdStartSampler {
+    const p = typeof profile === "string" ? TIMING_PROFILES[profile] : profile;
     return () => ({ instanceSeconds: p.instanceStartSeconds, copySeconds: p.copyStartSeconds });
 }
 

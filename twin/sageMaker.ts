@@ -38,6 +38,7 @@ export class EndpointTwin {
         private readonly coldStart: ColdStartSampler,
         private readonly releaseSeconds: number,
         start: number,
+        startCold = false,
     ) {
         if (!INSTANCE_CAPACITY[endpoint.instanceType]) {
             throw new Error(
@@ -45,14 +46,15 @@ export class EndpointTwin {
             );
         }
         this.lastAccounted = start;
-        for (let i = 0; i < endpoint.initialInstances; i++) {
+        // As just created (initial instances and copies serving), or idle (no copy, the minimum of instances).
+        const instances = startCold ? endpoint.minInstances : endpoint.initialInstances;
+        for (let i = 0; i < instances; i++) {
             this.instances.push({ id: this.nextId++, readyAt: start, emptySince: start });
         }
         for (const c of components) {
             this.desired.set(c.name, 0);
         }
-        // After create: the initial copies are in service.
-        for (const c of components) {
+        for (const c of startCold ? [] : components) {
             this.setDesired(c.name, c.initialCopies, start, true);
         }
     }

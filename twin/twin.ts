@@ -21,6 +21,8 @@ export interface TwinOptions {
     readonly assumptions?: Partial<TwinAssumptions>;
     /** Default: the `llama-3.1-8b` profile's mean times. */
     readonly coldStart?: ColdStartSampler;
+    /** Start with no copy and the minimum of instances instead of as just deployed. Default false. */
+    readonly startCold?: boolean;
     /** Seconds after a period ends before its datapoint is visible to alarms. Default 0. */
     readonly publicationDelaySeconds?: number;
     /** Seconds an instance without copies stays before release, unless the ScaleInPolicy sets a cooldown. Default 600. */
@@ -136,7 +138,7 @@ export class TwinRun {
     private readonly outcomes: RequestOutcome[] = [];
     private readonly last = new Map<string, number | string>();
     private readonly start: number;
-    private readonly end: number;
+    private end: number;
 
     private readonly model: StackModel;
 
@@ -152,7 +154,7 @@ export class TwinRun {
         for (const e of model.endpoints) {
             const release = e.scaleIn?.cooldownMinutes !== undefined ? e.scaleIn.cooldownMinutes * 60 : (options.instanceReleaseSeconds ?? 600);
             const components = model.components.filter((c) => c.endpointName === e.name);
-            const twin = new EndpointTwin(e, components, coldStart, release, this.start);
+            const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold);
             this.endpoints.set(e.name, twin);
             components.forEach((c) => this.endpointOf.set(c.name, twin));
         }
@@ -199,7 +201,9 @@ export class TwinRun {
         }
     }
 
-    finish(): TwinResult {
+    /** Runs to the end of the window (or to an earlier `end`, when the window was open-ended) and reports. */
+    finish(end = this.end): TwinResult {
+        this.end = Math.min(this.end, end);
         this.advance(this.end + TICK);
         return this.result();
     }

@@ -1,0 +1,256 @@
+import { RecordedStack, TwinEvent, TwinRun, meanColdStart, recordStack } from "../twin";
+import { ColdStartSampler, seedTrialColdStart } from "../twin/coldStart";
+import { ClientBehaviour as TwinClient } from "../twin/clients";
+import { ClientBehaviour, ResolvedClient, resolveClient, retryDelaySeconds } from "./client";
+import { PLANNER_DEFAULTS } from "./defaults";
+import { LatencyHistogram } from "./histogram";
+import { PlannerMode, modeName, standardModes } from "./modes";
+import { PlanProgress, PlanResult } from "./plan";
+import { ModeReport, latencyPrecision, withSavings } from "./report";
+import { resolvePlannerSettings } from "./settings";
+import { pickComponent, stackSettingsFromConfig } from "./stackSettings";
+import { Timeline } from "./timeline";
+import { TimingOverrides, TimingProfile, TimingProfileName, resolveTimingProfile } from "./timingProfiles";
+import { StackVariant, stackVariant } from "./twinModes";
+import { Traffic, TrafficRequest } from "./traffic/types";
+
+/** Inputs of a planning run on the twin: the stack itself instead of its settings. */
+export interface TwinPlanOptions {
+    /** Stack name (for the program run, e.g. dev-stack rules). */
+    readonly stack: string;
+    /** The stack's `config:` map (Pulumi.<stack>.yaml). */
+    readonly config: Record<string, unknown>;
+    /** Component to plan; optional when the stack has one. */
+    readonly componentKey?: string;
+    readonly traffic: Traffic;
+    readonly start?: number;
+    readonly days?: number;
+    /** Cold-start times: the profile's instance and copy start (other profile fields are the twin's semantics). */
+    readonly timing?: TimingProfileName | TimingProfile;
+    readonly timingOverrides?: TimingOverrides;
+    /** Draw cold starts from the seed's five trials with this seed (named profiles only) instead of the mean. */
+    readonly coldStartSeed?: number;
+    /** Modes to compare; the one named `configured` is the stack as it is. Default `standardModes()`. */
+    readonly modes?: readonly PlannerMode[];
+    readonly client?: ClientBehaviour;
+    readonly prices?: Readonly<Record<string, number>>;
+    readonly accelerators?: Readonly<Record<string, number>>;
+    readonly startCold?: boolean;
+    readonly timelinePoints?: number;
+    readonly onProgress?: (progress: PlanProgress) => void;
+}
+
+const PROGRESS_EVERY = 1 << 16;
+const DAY = 86_400;
+
+/** One mode's twin and what the report needs from its events. */
+class ModeTwin {
+    readonly latency: LatencyHistogram;
+    readonly timeline: Timeline;
+    readonly run: TwinRun;
+    private serving = 0;
+    private instances = 0;
+    private desired = 0;
+    coldStarts = 0;
+    scaleOuts = 0;
+    scaleIns = 0;
+    peakCopies = 0;
+    peakInstances = 0;
+
+    constructor(
+        readonly variant: StackVariant,
+        resources: RecordedStack,
+        readonly component: string,
+        start: number,
+        end: number,
+        options: { coldStart: ColdStartSampler; client: TwinClient; startCold: boolean; points: number; width: number },
+    ) {
+        const l = PLANNER_DEFAULTS.latency;
+        this.latency = new LatencyHistogram(l.minSeconds, l.maxSeconds, l.relativeAccuracy);
+        this.timeline = new Timeline(start, options.points, options.width);
+        const endpoint = resources.endpointName;
+        this.run = new TwinRun(resources.resources, {
+            start,
+            end,
+            keepOutcomes: false,
+            coldStart: options.coldStart,
+            client: options.client,
+            startCold: options.startCold,
+            onServed: (_time, wait) => this.latency.record(wait),
+            onFailed: (time) => this.timeline.addFailure(time),
+            onEvent: (e) => this.onEvent(e, endpoint),
+        });
+    }
+
+    private onEvent(e: TwinEvent, endpoint: string): void {
+        if (e.kind === "desired" && e.subject === this.component && typeof e.value === "number") {
+            if (e.value > this.desired) {
+                this.scaleOuts++;
+                // A wake-up: from zero, by the wake-up policy or the client (not a schedule or the target's min).
+                if (this.desired === 0 && e.source !== undefined && !/schedule|scalable-target/.test(e.source)) {
+                    this.coldStarts++;
+                }
+            } else {
+                this.scaleIns++;
+            }
+            this.desired = e.value;
+        } else if (e.kind === "serving" && e.subject === this.component && typeof e.value === "number") {
+            this.serving = e.value;
+            this.peakCopies = Math.max(this.peakCopies, e.value);
+        } else if (e.kind === "instances" && e.subject === endpoint && typeof e.value === "number") {
+            this.instances = e.value;
+            this.peakInstances = Math.max(this.peakInstances, e.value);
+        } else {
+            return;
+        }
+        this.timeline.setLevels(e.time, this.serving, this.instances);
+    }
+}
+
+/**
+ * Plans on the twin: every mode is a configuration variant of the stack (`stackVariant`; `configured` is the stack
+ * itself), put through the stack program and executed by the twin over one pass of the traffic. Same report shape
+ * as `planScaleToZero` (table, JSON, SVG, recommend).
+ */
+export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> {
+    const settingsOfStack = stackSettingsFromConfig(options.config, `stack ${options.stack}`);
+    const { key, component } = pickComponent(settingsOfStack, options.componentKey);
+    const settings = resolvePlannerSettings(settingsOfStack.endpoint, component, { prices: options.prices, accelerators: options.accelerators });
+    const timing = resolveTimingProfile(options.timing ?? PLANNER_DEFAULTS.profile, options.timingOverrides);
+    const client = resolveClient(options.client);
+    const modes = options.modes ?? standardModes();
+    const names = modes.map(modeName);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) {
+        throw new Error(`two modes are named ${duplicate}: give them distinct names`);
+    }
+    const variants = modes.map((m) => stackVariant(options.config, key, m, modeName(m) === "configured"));
+    const recorded: RecordedStack[] = [];
+    for (const v of variants) {
+        try {
+            recorded.push(await recordStack(options.stack, v.config));
+        } catch (error) {
+            throw new Error(`mode ${v.name}: ${(error as Error).message}`);
+        }
+    }
+    const window = options.traffic.window;
+    let start = options.start ?? window?.start;
+    let end = start !== undefined ? (options.days !== undefined ? start + options.days * DAY : window?.end) : undefined;
+    let twins: ModeTwin[] | undefined;
+    const create = (s: number) => {
+        const provisionalEnd = end ?? s + 366 * DAY;
+        const points = options.timelinePoints ?? PLANNER_DEFAULTS.timelinePoints;
+        const width = end !== undefined ? Math.max(1, (end - s) / points) : 60;
+        const coldStart =
+            options.coldStartSeed !== undefined && typeof options.timing !== "object" && Object.keys(options.timingOverrides ?? {}).length === 0
+                ? seedTrialColdStart((options.timing ?? PLANNER_DEFAULTS.profile) as TimingProfileName, options.coldStartSeed)
+                : meanColdStart(timing);
+        return variants.map(
+            (v, i) =>
+                new ModeTwin(v, recorded[i], recorded[i].componentNames[key], s, provisionalEnd, {
+                    coldStart,
+                    client: twinClient(client),
+                    startCold: options.startCold ?? PLANNER_DEFAULTS.startCold,
+                    points,
+                    width,
+                }),
+        );
+    };
+    if (start !== undefined) {
+        twins = create(start);
+    }
+    let count = 0;
+    let first: number | undefined;
+    let last = -Infinity;
+    let outside = 0;
+    const feed = (request: TrafficRequest) => {
+        count++;
+        if (!(request.time >= last)) {
+            throw new Error(`traffic ${options.traffic.name} request ${count}: time ${request.time} is earlier than the previous request (${last}): requests must be sorted`);
+        }
+        last = request.time;
+        first ??= request.time;
+        if (start === undefined) {
+            start = Math.floor(request.time / DAY) * DAY;
+            end = options.days !== undefined ? start + options.days * DAY : undefined;
+            twins = create(start);
+        }
+        if (request.time < start || (end !== undefined && request.time >= end)) {
+            outside++;
+            return;
+        }
+        for (const t of twins!) {
+            t.timeline.addRequest(request.time);
+            t.run.feed({ time: request.time, component: t.component, durationSeconds: request.duration, client: client.kind === "hold" ? "hold" : "retry" });
+        }
+        if (options.onProgress && count % PROGRESS_EVERY === 0) {
+            options.onProgress({ requests: count, time: request.time, fraction: end !== undefined ? (request.time - start) / (end - start) : undefined });
+        }
+    };
+    const requests = options.traffic.requests;
+    if (Symbol.asyncIterator in requests) {
+        for await (const r of requests as AsyncIterable<TrafficRequest>) {
+            feed(r);
+        }
+    } else {
+        for (const r of requests as Iterable<TrafficRequest>) {
+            feed(r);
+        }
+    }
+    if (start === undefined || twins === undefined) {
+        throw new Error(`traffic ${options.traffic.name}: no requests, and no window to simulate`);
+    }
+    const windowEnd = end ?? start + Math.max(1, Math.ceil((last - start) / DAY + 1e-9)) * DAY;
+    const days = (windowEnd - start) / DAY;
+    const reports = twins.map((t, i) => modeReportOf(t, recorded[i].endpointName, windowEnd, settings.instance.pricePerHour, days));
+    return {
+        componentKey: key,
+        settings,
+        timing,
+        client,
+        traffic: { name: options.traffic.name, requests: count, firstRequest: first, lastRequest: first === undefined ? undefined : last, outsideWindow: outside },
+        window: { start, end: windowEnd, days },
+        latencyPrecision: latencyPrecision(twins[0].latency),
+        modes: withSavings(reports),
+    };
+}
+
+function modeReportOf(t: ModeTwin, endpoint: string, end: number, pricePerHour: number, days: number): ModeReport {
+    const result = t.run.finish(end);
+    const s = result.summary;
+    const instanceHours = (result.instanceSeconds[endpoint] ?? 0) / 3600;
+    return {
+        name: t.variant.name,
+        kind: t.variant.kind,
+        description: t.variant.description,
+        instanceHours,
+        copyHours: result.copySeconds / 3600,
+        costUsd: instanceHours * pricePerHour,
+        coldStarts: t.coldStarts,
+        coldStartsPerWeek: days > 0 ? (t.coldStarts * 7) / days : 0,
+        requests: s.requests,
+        served: s.servedAtOnce + s.delayed,
+        failed: s.failed,
+        delayed: s.delayed,
+        unservedAtEnd: s.unservedAtEnd,
+        failedInvocations: s.failedCalls,
+        addedLatencySeconds: { p50: t.latency.quantile(0.5), p99: t.latency.quantile(0.99), max: t.latency.max },
+        peakCopies: t.peakCopies,
+        peakInstances: t.peakInstances,
+        scaleOuts: t.scaleOuts,
+        scaleIns: t.scaleIns,
+        eventsProcessed: s.ticks,
+        timeline: t.timeline.points(end),
+    };
+}
+
+/** The planner's client behaviour in the twin's terms (a failing client is a retrying one with one attempt). */
+function twinClient(client: ResolvedClient): TwinClient {
+    return {
+        retryDelaySeconds: (retry) => retryDelaySeconds(client, retry),
+        maxAttempts: client.kind === "hold" ? Infinity : client.maxAttempts,
+        pollSeconds: 10,
+        deadlineSeconds: client.kind === "hold" ? client.deadlineSeconds : Infinity,
+        wakesEndpoint: client.wakesEndpoint,
+    };
+}
