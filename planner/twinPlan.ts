@@ -1,6 +1,7 @@
 import { RecordedStack, TwinEvent, TwinRun, meanColdStart, recordStack } from "../twin";
 import { ColdStartSampler, seedTrialColdStart } from "../twin/coldStart";
 import { ClientBehaviour as TwinClient } from "../twin/clients";
+import { INSTANCE_CAPACITY, InstanceCapacity } from "../twin/instanceTypes";
 import { ClientBehaviour, ResolvedClient, resolveClient, retryDelaySeconds } from "./client";
 import { PLANNER_DEFAULTS } from "./defaults";
 import { LatencyHistogram } from "./histogram";
@@ -63,7 +64,14 @@ class ModeTwin {
         readonly component: string,
         start: number,
         end: number,
-        options: { coldStart: ColdStartSampler; client: TwinClient; startCold: boolean; points: number; width: number },
+        options: {
+            coldStart: ColdStartSampler;
+            client: TwinClient;
+            startCold: boolean;
+            points: number;
+            width: number;
+            instanceCapacity: Record<string, InstanceCapacity>;
+        },
     ) {
         const l = PLANNER_DEFAULTS.latency;
         this.latency = new LatencyHistogram(l.minSeconds, l.maxSeconds, l.relativeAccuracy);
@@ -76,6 +84,7 @@ class ModeTwin {
             coldStart: options.coldStart,
             client: options.client,
             startCold: options.startCold,
+            instanceCapacity: options.instanceCapacity,
             onServed: (_time, wait) => this.latency.record(wait),
             onFailed: (time) => this.timeline.addFailure(time),
             onEvent: (e) => this.onEvent(e, endpoint),
@@ -153,6 +162,7 @@ export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> 
                     startCold: options.startCold ?? PLANNER_DEFAULTS.startCold,
                     points,
                     width,
+                    instanceCapacity: capacityOf(settings.instance.instanceType, settings.instance.accelerators),
                 }),
         );
     };
@@ -242,6 +252,15 @@ function modeReportOf(t: ModeTwin, endpoint: string, end: number, pricePerHour: 
         eventsProcessed: s.ticks,
         timeline: t.timeline.points(end),
     };
+}
+
+/**
+ * An instance type the twin's table lacks is known to the planner by its accelerators only (`--accelerators`):
+ * copies are then placed by accelerators alone.
+ */
+function capacityOf(instanceType: string, accelerators: number): Record<string, InstanceCapacity> {
+    const known = INSTANCE_CAPACITY[instanceType];
+    return { [instanceType]: known ?? { accelerators, cpuCores: Infinity, memoryMiB: Infinity } };
 }
 
 /** The planner's client behaviour in the twin's terms (a failing client is a retrying one with one attempt). */

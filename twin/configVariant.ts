@@ -10,8 +10,15 @@ function merge(base: unknown, change: unknown): unknown {
     if (change === null) {
         return undefined;
     }
-    if (typeof base !== "object" || base === null || Array.isArray(base) || typeof change !== "object" || Array.isArray(change)) {
+    // Pulumi config may hold a structured value as a JSON string.
+    if (typeof base === "string" && base.trim().startsWith("{") && typeof change === "object" && !Array.isArray(change)) {
+        base = JSON.parse(base);
+    }
+    if (typeof change !== "object" || Array.isArray(change)) {
         return change;
+    }
+    if (typeof base !== "object" || base === null || Array.isArray(base)) {
+        base = {};
     }
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
     for (const [k, v] of Object.entries(change as Record<string, unknown>)) {

@@ -1,5 +1,5 @@
 import { ColdStartSampler } from "./coldStart";
-import { INSTANCE_CAPACITY } from "./instanceTypes";
+import { INSTANCE_CAPACITY, InstanceCapacity } from "./instanceTypes";
 import { ComponentModel, EndpointModel } from "./stackModel";
 
 interface Instance {
@@ -31,6 +31,7 @@ export class EndpointTwin {
     /** Every copy placed after create: when it was asked for and when it serves (exact, not rounded to a tick). */
     readonly copyStarts: { component: string; requestedAt: number; servingAt: number }[] = [];
     private lastAccounted: number;
+    private readonly capacity: InstanceCapacity;
 
     constructor(
         readonly endpoint: EndpointModel,
@@ -39,12 +40,14 @@ export class EndpointTwin {
         private readonly releaseSeconds: number,
         start: number,
         startCold = false,
+        capacity: InstanceCapacity | undefined = INSTANCE_CAPACITY[endpoint.instanceType],
     ) {
-        if (!INSTANCE_CAPACITY[endpoint.instanceType]) {
+        if (!capacity) {
             throw new Error(
-                `twin: instance type ${endpoint.instanceType} has no capacity entry (known: ${Object.keys(INSTANCE_CAPACITY).join(", ")})`,
+                `twin: instance type ${endpoint.instanceType} has no capacity entry (known: ${Object.keys(INSTANCE_CAPACITY).join(", ")}); pass instanceCapacity`,
             );
         }
+        this.capacity = capacity;
         this.lastAccounted = start;
         // As just created (initial instances and copies serving), or idle (no copy, the minimum of instances).
         const instances = startCold ? endpoint.minInstances : endpoint.initialInstances;
@@ -147,7 +150,7 @@ export class EndpointTwin {
     }
 
     private fits(instance: Instance, component: ComponentModel): boolean {
-        const capacity = INSTANCE_CAPACITY[this.endpoint.instanceType];
+        const capacity = this.capacity;
         let accelerators = 0;
         let memory = 0;
         let cpu = 0;

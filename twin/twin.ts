@@ -4,6 +4,7 @@ import { DEFAULT_ASSUMPTIONS, TwinAssumptions } from "./assumptions";
 import { Limits, StepPolicyTwin, TargetTrackingTwin, clamp } from "./autoScaling";
 import { DEFAULT_CLIENT, ClientBehaviour, RequestOutcome, TwinRequest } from "./clients";
 import { ColdStartSampler, meanColdStart } from "./coldStart";
+import { INSTANCE_CAPACITY, InstanceCapacity } from "./instanceTypes";
 import { HIGH_RESOLUTION, METRIC, MetricStore } from "./metrics";
 import { TwinResource } from "./resources";
 import { EndpointTwin } from "./sageMaker";
@@ -21,6 +22,8 @@ export interface TwinOptions {
     readonly assumptions?: Partial<TwinAssumptions>;
     /** Default: the `llama-3.1-8b` profile's mean times. */
     readonly coldStart?: ColdStartSampler;
+    /** Capacity of instance types missing from the built-in table (twin/instanceTypes.ts), or overrides. */
+    readonly instanceCapacity?: Readonly<Record<string, InstanceCapacity>>;
     /** Start with no copy and the minimum of instances instead of as just deployed. Default false. */
     readonly startCold?: boolean;
     /** Seconds after a period ends before its datapoint is visible to alarms. Default 0. */
@@ -154,7 +157,8 @@ export class TwinRun {
         for (const e of model.endpoints) {
             const release = e.scaleIn?.cooldownMinutes !== undefined ? e.scaleIn.cooldownMinutes * 60 : (options.instanceReleaseSeconds ?? 600);
             const components = model.components.filter((c) => c.endpointName === e.name);
-            const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold);
+            const capacity = options.instanceCapacity?.[e.instanceType] ?? INSTANCE_CAPACITY[e.instanceType];
+            const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold, capacity);
             this.endpoints.set(e.name, twin);
             components.forEach((c) => this.endpointOf.set(c.name, twin));
         }
