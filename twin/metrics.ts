@@ -62,6 +62,19 @@ export class MetricStore {
         return aggregate(values, stat);
     }
 
+    /** Forgets datapoints stamped before `time` (no alarm looks back that far): memory stays flat on long runs. */
+    prune(time: number): void {
+        for (const s of this.series.values()) {
+            // Datapoints are written in time order, so the oldest come first.
+            for (const stamp of s.values.keys()) {
+                if (stamp >= time) {
+                    break;
+                }
+                s.values.delete(stamp);
+            }
+        }
+    }
+
     private seriesOf(metric: string, component: string, resolution: number): Series {
         const key = `${metric}\u0000${component}`;
         let s = this.series.get(key);

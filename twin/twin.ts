@@ -214,6 +214,9 @@ export class TwinRun {
 
     private step(now: number): void {
         this.copySeconds += this.totalServing(this.now) * (now - this.now);
+        if (Math.floor(now / 3600) !== Math.floor(this.now / 3600)) {
+            this.metrics.prune(now - 2 * this.quietSeconds);
+        }
         this.now = now;
         this.summary.ticks++;
         this.handleAttempts(now);
