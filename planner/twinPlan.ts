@@ -81,6 +81,7 @@ class ModeTwin {
             start,
             end,
             keepOutcomes: false,
+            keepEvents: false,
             coldStart: options.coldStart,
             client: options.client,
             startCold: options.startCold,

@@ -30,6 +30,8 @@ export class EndpointTwin {
     instanceSeconds = 0;
     /** Every copy placed after create: when it was asked for and when it serves (exact, not rounded to a tick). */
     readonly copyStarts: { component: string; requestedAt: number; servingAt: number }[] = [];
+    /** Whether `copyStarts` is filled (off for long runs). */
+    recordCopyStarts = true;
     private lastAccounted: number;
     private readonly capacity: InstanceCapacity;
 
@@ -131,7 +133,7 @@ export class EndpointTwin {
                 const start = Math.max(now, instance.readyAt);
                 const servingAt = instant ? now : start + this.coldStart().copySeconds;
                 this.copies.push({ component: component.name, instance, servingAt });
-                if (!instant) {
+                if (!instant && this.recordCopyStarts) {
                     this.copyStarts.push({ component: component.name, requestedAt: now, servingAt });
                 }
                 instance.emptySince = undefined;

@@ -19,6 +19,8 @@ export interface TwinOptions {
     readonly requests?: Iterable<TwinRequest>;
     /** Keep every request's outcome in the result (default true); false keeps only `summary` (long runs). */
     readonly keepOutcomes?: boolean;
+    /** Keep every change in `events` (default true); false leaves them to `onEvent` (long runs). */
+    readonly keepEvents?: boolean;
     readonly assumptions?: Partial<TwinAssumptions>;
     /** Default: the `llama-3.1-8b` profile's mean times. */
     readonly coldStart?: ColdStartSampler;
@@ -122,6 +124,7 @@ export class TwinRun {
     private readonly waiting = new Map<number, RequestOutcome>();
     private nextKey = 0;
     private readonly keepOutcomes: boolean;
+    private readonly keepEvents: boolean;
     private readonly summary: TwinSummary = {
         requests: 0,
         servedAtOnce: 0,
@@ -159,6 +162,7 @@ export class TwinRun {
             const components = model.components.filter((c) => c.endpointName === e.name);
             const capacity = options.instanceCapacity?.[e.instanceType] ?? INSTANCE_CAPACITY[e.instanceType];
             const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold, capacity);
+            twin.recordCopyStarts = options.keepEvents ?? true;
             this.endpoints.set(e.name, twin);
             components.forEach((c) => this.endpointOf.set(c.name, twin));
         }
@@ -173,6 +177,7 @@ export class TwinRun {
         model.alarms.forEach((a) => this.alarms.push(new AlarmEvaluator(a, this.metrics, delay)));
         this.scheduleTimedActions();
         this.keepOutcomes = options.keepOutcomes ?? true;
+        this.keepEvents = options.keepEvents ?? true;
         // Longest look-back of any alarm, plus target tracking's 90 datapoints, plus the publication delay.
         const windows = model.alarms.map((a) => a.period * a.evaluationPeriods);
         this.quietSeconds = Math.max(900, ...windows) + delay + 2 * 60;
@@ -470,7 +475,9 @@ export class TwinRun {
     }
 
     private emit(event: TwinEvent): void {
-        this.events.push(event);
+        if (this.keepEvents) {
+            this.events.push(event);
+        }
         this.hooks.onEvent?.(event);
     }
 
