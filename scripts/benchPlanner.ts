@@ -17,6 +17,7 @@ import * as vm from "vm";
 import { EndpointArgs, InferenceComponentArgs } from "../components/args";
 import { PlannerMode, standardModes } from "../planner/modes";
 import { planOnTwin } from "../planner/twinPlan";
+import { TwinRun, recordStack } from "../twin";
 import { csvTraffic } from "../planner/traffic/csv";
 import { generatedTraffic, weekdayTraffic } from "../planner/traffic/generators";
 
@@ -144,6 +145,25 @@ function streamInChild(file: string): MemoryFigures {
     return JSON.parse(result.stdout.trim().split("\n").pop() as string) as MemoryFigures;
 }
 
+/** Feeds `n` evenly spaced requests over 30 days to one twin and returns the peak heap retained after a full GC. */
+function twinRetainedHeap(stack: Awaited<ReturnType<typeof recordStack>>, n: number): number {
+    const start = Date.UTC(2025, 0, 6) / 1000;
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    const run = new TwinRun(stack.resources, { start, end: start + DAYS * 86_400, keepOutcomes: false, keepEvents: false });
+    let peak = 0;
+    const component = stack.componentNames.model;
+    for (let i = 0; i < n; i++) {
+        run.feed({ time: start + (i * DAYS * 86_400) / n, component, durationSeconds: 1 });
+        if (i % (1 << 18) === 0) {
+            gc();
+            peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        }
+    }
+    run.finish();
+    return peak;
+}
+
 async function main(): Promise<void> {
     const child = process.argv.indexOf("--stream-child");
     if (child >= 0) {
@@ -206,6 +226,11 @@ async function main(): Promise<void> {
         );
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+    }
+    console.log("\n3. The twin alone (in process, one mode): retained heap after GC while feeding generated requests");
+    const bench = await recordStack("bench", CONFIG);
+    for (const n of [SMALL, LARGE]) {
+        console.log(`   ${fmt(n)} requests: peak retained heap +${(twinRetainedHeap(bench, n) / MB).toFixed(1)} MB`);
     }
     console.log(`\nLoad average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 }
