@@ -2,43 +2,32 @@ import { RecordedStack, TwinEvent, TwinRun, meanColdStart, recordStack } from ".
 import { ColdStartSampler, seedTrialColdStart } from "../twin/coldStart";
 import { ClientBehaviour as TwinClient } from "../twin/clients";
 import { INSTANCE_CAPACITY, InstanceCapacity } from "../twin/instanceTypes";
-import { ClientBehaviour, ResolvedClient, resolveClient, retryDelaySeconds } from "./client";
+import { ResolvedClient, resolveClient, retryDelaySeconds } from "./client";
 import { PLANNER_DEFAULTS } from "./defaults";
 import { LatencyHistogram } from "./histogram";
-import { PlannerMode, modeName, standardModes } from "./modes";
-import { PlanProgress, PlanResult } from "./plan";
-import { ModeReport, latencyPrecision, withSavings } from "./report";
+import { modeName, standardModes } from "./modes";
+import { PlanOptions, PlanResult } from "./plan";
+import { ModeReport, latencyPrecision, modeReport, withSavings } from "./report";
 import { resolvePlannerSettings } from "./settings";
 import { pickComponent, stackSettingsFromConfig } from "./stackSettings";
+import { SimulationCounters } from "./simulator";
 import { Timeline } from "./timeline";
-import { TimingOverrides, TimingProfile, TimingProfileName, resolveTimingProfile } from "./timingProfiles";
+import { TimingProfileName, resolveTimingProfile } from "./timingProfiles";
 import { StackVariant, stackVariant } from "./twinModes";
-import { Traffic, TrafficRequest } from "./traffic/types";
+import { TrafficRequest } from "./traffic/types";
 
-/** Inputs of a planning run on the twin: the stack itself instead of its settings. */
-export interface TwinPlanOptions {
+/**
+ * Inputs of a planning run on the twin: the stack itself (name and `config:` map) instead of its settings; the
+ * other fields are `planScaleToZero`'s. Timing profiles give the instance and copy start times; the metric and
+ * alarm fields of a profile are the twin's own semantics (docs/twin.md) and are not read.
+ */
+export interface TwinPlanOptions extends Omit<PlanOptions, "endpoint" | "component" | "onEvent"> {
     /** Stack name (for the program run, e.g. dev-stack rules). */
     readonly stack: string;
     /** The stack's `config:` map (Pulumi.<stack>.yaml). */
     readonly config: Record<string, unknown>;
-    /** Component to plan; optional when the stack has one. */
-    readonly componentKey?: string;
-    readonly traffic: Traffic;
-    readonly start?: number;
-    readonly days?: number;
-    /** Cold-start times: the profile's instance and copy start (other profile fields are the twin's semantics). */
-    readonly timing?: TimingProfileName | TimingProfile;
-    readonly timingOverrides?: TimingOverrides;
     /** Draw cold starts from the seed's five trials with this seed (named profiles only) instead of the mean. */
     readonly coldStartSeed?: number;
-    /** Modes to compare; the one named `configured` is the stack as it is. Default `standardModes()`. */
-    readonly modes?: readonly PlannerMode[];
-    readonly client?: ClientBehaviour;
-    readonly prices?: Readonly<Record<string, number>>;
-    readonly accelerators?: Readonly<Record<string, number>>;
-    readonly startCold?: boolean;
-    readonly timelinePoints?: number;
-    readonly onProgress?: (progress: PlanProgress) => void;
 }
 
 const PROGRESS_EVERY = 1 << 16;
@@ -229,30 +218,23 @@ export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> 
 function modeReportOf(t: ModeTwin, endpoint: string, end: number, pricePerHour: number, days: number): ModeReport {
     const result = t.run.finish(end);
     const s = result.summary;
-    const instanceHours = (result.instanceSeconds[endpoint] ?? 0) / 3600;
-    return {
-        name: t.variant.name,
-        kind: t.variant.kind,
-        description: t.variant.description,
-        instanceHours,
-        copyHours: result.copySeconds / 3600,
-        costUsd: instanceHours * pricePerHour,
-        coldStarts: t.coldStarts,
-        coldStartsPerWeek: days > 0 ? (t.coldStarts * 7) / days : 0,
+    const counters: SimulationCounters = {
         requests: s.requests,
         served: s.servedAtOnce + s.delayed,
         failed: s.failed,
         delayed: s.delayed,
         unservedAtEnd: s.unservedAtEnd,
         failedInvocations: s.failedCalls,
-        addedLatencySeconds: { p50: t.latency.quantile(0.5), p99: t.latency.quantile(0.99), max: t.latency.max },
-        peakCopies: t.peakCopies,
-        peakInstances: t.peakInstances,
+        coldStarts: t.coldStarts,
         scaleOuts: t.scaleOuts,
         scaleIns: t.scaleIns,
+        instanceSeconds: result.instanceSeconds[endpoint] ?? 0,
+        copySeconds: result.copySeconds,
+        peakCopies: t.peakCopies,
+        peakInstances: t.peakInstances,
         eventsProcessed: s.ticks,
-        timeline: t.timeline.points(end),
     };
+    return modeReport(t.variant, counters, t.latency, t.timeline.points(end), pricePerHour, days);
 }
 
 /**
