@@ -62,6 +62,18 @@ describe("twin: the dev stack's control loop (Pulumi.dev.yaml through the record
         expect(new Set(first).size, "several trials drawn").to.be.greaterThan(1);
     });
 
+    it("the endpoint's ScaleInPolicy cooldown sets the instance release delay; a CloudWatch publication delay lengthens the wake-up", async () => {
+        const quick = await stackResources(
+            "dev",
+            variant("dev", { ...noIdleTimeout, "scale-to-zero:endpoint": { instanceScaleIn: { strategy: "IDLE_RELEASE", cooldownMinutes: 5 } } }),
+        );
+        const result = runFor(quick, 1, [{ minute: 0.5, component: DEV_IC }]);
+        const copiesZero = firstTime(result, "desired", DEV_IC, 0)!;
+        expect(firstTime(result, "instances", "llm-dev", 0)! - copiesZero).to.equal(5 * MINUTE);
+        const delayed = runFor(reactive, 2, [{ minute: 60, component: DEV_IC }], { publicationDelaySeconds: 60 });
+        expect(minutesAfter(TUESDAY_NOON + 60 * MINUTE, delayed.copyStarts[0].servingAt)).to.be.closeTo(6.028, 1e-6);
+    });
+
     for (const client of ["hold", "retry"] as const) {
         it(`a ${client === "hold" ? "holding" : "retrying"} client's request at zero copies is served by the dev stack`, () => {
             const result = runFor(dev, 2, [{ minute: 60, component: DEV_IC, client }]);
