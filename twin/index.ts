@@ -4,6 +4,7 @@ export * from "./coldStart";
 export * from "./resources";
 export * from "./stackModel";
 export * from "./twin";
+export * from "./types";
 export * from "./timeline";
 export * from "./fromStack";
 export * from "./configVariant";

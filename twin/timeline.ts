@@ -1,4 +1,4 @@
-import { TwinEvent, TwinResult } from "./twin";
+import { TwinEvent, TwinResult } from "./types";
 
 /** The value of `kind` for `subject` in force at `time` (the last change at or before it). */
 export function valueAt(result: TwinResult, kind: TwinEvent["kind"], subject: string, time: number): number | string | undefined {

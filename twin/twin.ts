@@ -3,87 +3,14 @@ import { AlarmEvaluator } from "./alarms";
 import { DEFAULT_ASSUMPTIONS, TwinAssumptions } from "./assumptions";
 import { Limits, StepPolicyTwin, TargetTrackingTwin, clamp } from "./autoScaling";
 import { DEFAULT_CLIENT, ClientBehaviour, RequestOutcome, TwinRequest } from "./clients";
-import { ColdStartSampler, meanColdStart } from "./coldStart";
-import { INSTANCE_CAPACITY, InstanceCapacity } from "./instanceTypes";
+import { meanColdStart } from "./coldStart";
+import { INSTANCE_CAPACITY } from "./instanceTypes";
 import { HIGH_RESOLUTION, METRIC, MetricStore } from "./metrics";
 import { TwinResource } from "./resources";
 import { EndpointTwin } from "./sageMaker";
-import { occurrences } from "./schedules";
+import { TimedAction, timedActions } from "./schedules";
 import { COMPONENT_RESOURCE_PREFIX, StackModel, readStackModel } from "./stackModel";
-
-export interface TwinOptions {
-    /** Epoch seconds; a multiple of 10 is used. The stack is as just deployed: initial copies serving. */
-    readonly start: number;
-    readonly end: number;
-    /** Requests in time order (an array or a stream, read once). */
-    readonly requests?: Iterable<TwinRequest>;
-    /** Keep every request's outcome in the result (default true); false keeps only `summary` (long runs). */
-    readonly keepOutcomes?: boolean;
-    /** Keep every change in `events` (default true); false leaves them to `onEvent` (long runs). */
-    readonly keepEvents?: boolean;
-    readonly assumptions?: Partial<TwinAssumptions>;
-    /** Default: the `llama-3.1-8b` profile's mean times. */
-    readonly coldStart?: ColdStartSampler;
-    /** Capacity of instance types missing from the built-in table (twin/instanceTypes.ts), or overrides. */
-    readonly instanceCapacity?: Readonly<Record<string, InstanceCapacity>>;
-    /** Start with no copy and the minimum of instances instead of as just deployed. Default false. */
-    readonly startCold?: boolean;
-    /** Seconds after a period ends before its datapoint is visible to alarms. Default 0. */
-    readonly publicationDelaySeconds?: number;
-    /** Seconds an instance without copies stays before release, unless the ScaleInPolicy sets a cooldown. Default 600. */
-    readonly instanceReleaseSeconds?: number;
-    readonly client?: Partial<ClientBehaviour>;
-    /** Called for every served request with its wait in seconds (latency histograms). */
-    readonly onServed?: (time: number, waitSeconds: number) => void;
-    /** Called when a client gives up (timelines). */
-    readonly onFailed?: (time: number) => void;
-    /** Called for every change as it happens. */
-    readonly onEvent?: (event: TwinEvent) => void;
-}
-
-/** A change the twin observed, in time order. */
-export interface TwinEvent {
-    readonly time: number;
-    readonly kind: "desired" | "serving" | "instances" | "alarm";
-    /** Component name (desired, serving), endpoint name (instances) or alarm name. */
-    readonly subject: string;
-    readonly value: number | string;
-    /** What changed it: policy, scheduled action or schedule name. */
-    readonly source?: string;
-}
-
-/** Request counters of a run. */
-export interface TwinSummary {
-    requests: number;
-    /** Served at once. */
-    servedAtOnce: number;
-    /** Served after waiting for a copy. */
-    delayed: number;
-    /** The client gave up, or was still waiting at the end. */
-    failed: number;
-    /** InvokeEndpoint calls that found no copy. */
-    failedCalls: number;
-    /** Longest wait of a served request, seconds. */
-    maxWaitSeconds: number;
-    /** Requests still waiting when the window ended (included in `failed`). */
-    unservedAtEnd: number;
-    /** Requests outside [start, end), not simulated. */
-    outsideWindow: number;
-    /** Ticks the loop executed (idle stretches are skipped). */
-    ticks: number;
-}
-
-export interface TwinResult {
-    readonly outcomes: readonly RequestOutcome[];
-    readonly summary: TwinSummary;
-    readonly events: readonly TwinEvent[];
-    /** Instance-seconds billed per endpoint. */
-    readonly instanceSeconds: Readonly<Record<string, number>>;
-    /** Serving-copy seconds, all components. */
-    readonly copySeconds: number;
-    /** Every copy started after create, with exact times. */
-    readonly copyStarts: readonly { component: string; requestedAt: number; servingAt: number }[];
-}
+import { TwinEvent, TwinOptions, TwinResult, TwinSummary } from "./types";
 
 const TICK = HIGH_RESOLUTION;
 
@@ -111,7 +38,7 @@ export class TwinRun {
     private readonly stepPolicies = new Map<string, StepPolicyTwin>();
     private readonly tracking: { twin: TargetTrackingTwin; component: string }[] = [];
     private readonly alarms: AlarmEvaluator[] = [];
-    private readonly timed: { time: number; apply: (now: number) => void }[] = [];
+    private readonly timed: TimedAction[] = [];
     /** Requests fed but not yet handled (all at or after the current tick). */
     private readonly arrivals: TwinRequest[] = [];
     private arrivalIndex = 0;
@@ -289,31 +216,22 @@ export class TwinRun {
     }
 
     private scheduleTimedActions(): void {
-        for (const a of this.model.scheduledActions) {
-            const component = componentOf(a.resourceId);
-            for (const time of occurrences(a.cron, a.timezone, this.start, this.end, a.start, a.end)) {
-                this.timed.push({
-                    time,
-                    // A scheduled action sets the limits; the desired count moves into them at once.
-                    apply: (now) => {
-                        const limits = this.limits.get(component);
-                        if (!limits) {
-                            return;
-                        }
-                        limits.min = a.minCapacity ?? limits.min;
-                        limits.max = a.maxCapacity ?? limits.max;
-                        const desired = this.desired(component);
-                        this.setDesired(component, clamp(desired, limits), now, a.name);
-                    },
-                });
-            }
-        }
-        for (const s of this.model.copyCountSchedules) {
-            for (const time of occurrences(s.cron, s.timezone, this.start, this.end, s.start, s.end)) {
-                this.timed.push({ time, apply: (now) => this.setDesired(s.componentName, s.copies, now, s.name) });
-            }
-        }
-        this.timed.sort((a, b) => a.time - b.time);
+        this.timed.push(
+            ...timedActions(this.model, this.start, this.end, {
+                // A scheduled action sets the limits; the desired count moves into them at once.
+                scheduledAction: (a, now) => {
+                    const component = componentOf(a.resourceId);
+                    const limits = this.limits.get(component);
+                    if (!limits) {
+                        return;
+                    }
+                    limits.min = a.minCapacity ?? limits.min;
+                    limits.max = a.maxCapacity ?? limits.max;
+                    this.setDesired(component, clamp(this.desired(component), limits), now, a.name);
+                },
+                copyCountSchedule: (sch, now) => this.setDesired(sch.componentName, sch.copies, now, sch.name),
+            }),
+        );
     }
 
     private handleAttempts(now: number): void {
