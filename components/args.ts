@@ -66,7 +66,11 @@ export interface CopyScaling {
     readonly scaleInCooldownSeconds?: number;
     /** Seconds between scale-out actions of target tracking. Default 300. */
     readonly scaleOutCooldownSeconds?: number;
-    /** Cooldown of the wake-up step policy, in seconds. Default 60. */
+    /**
+     * Cooldown of the wake-up step policy, in seconds. Keep it longer than a cold start: clients that retry keep
+     * the wake-up alarm in ALARM, and Application Auto Scaling adds one more copy each time the cooldown ends.
+     * Default 600 (the AWS sample's 60 adds a copy every minute of a cold start).
+     */
     readonly wakeUpCooldownSeconds?: number;
     /**
      * Period of the `NoCapacityInvocationFailures` wake-up alarm: 10, 30 or a multiple of 60 seconds.

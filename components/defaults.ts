@@ -26,7 +26,11 @@ export const DEFAULTS = {
         targetConcurrentRequestsPerCopy: 5,
         scaleInCooldownSeconds: 300,
         scaleOutCooldownSeconds: 300,
-        wakeUpCooldownSeconds: 60,
+        /**
+         * Longer than a cold start: while its alarm stays in ALARM (retrying clients keep failing until a copy
+         * serves), the +1 is applied again only after the cooldown. The seed's 60 s added a copy every minute.
+         */
+        wakeUpCooldownSeconds: 600,
         wakeUpAlarmPeriodSeconds: 60,
     },
     schedule: {
@@ -60,7 +64,10 @@ export const AWS = {
     wakeUpMetric: "NoCapacityInvocationFailures",
     metricNamespace: "AWS/SageMaker",
     variantName: "AllTraffic",
-    idleMetric: "Invocations",
+    /** Published every 10 s while the component has a copy, none at zero copies (what the idle timeout watches). */
+    idleMetric: "ConcurrentRequestsPerCopy",
+    /** Per-copy concurrency below this is idle: one request in flight on up to 1,000 copies is above it. */
+    idleConcurrencyThreshold: 0.001,
     /** EventBridge Scheduler universal target for the SageMaker API call that sets a component's copy count. */
     updateRuntimeConfigTarget: "arn:aws:scheduler:::aws-sdk:sagemaker:updateInferenceComponentRuntimeConfig",
     updateRuntimeConfigAction: "sagemaker:UpdateInferenceComponentRuntimeConfig",

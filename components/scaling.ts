@@ -109,8 +109,13 @@ export function createScaling(
 }
 
 /**
- * Idle timeout: an alarm that fires after `minutes` one-minute periods without a successful invocation (missing
- * data counts as idle) and a step policy that sets the copy count to exactly 0.
+ * Idle timeout: an alarm on the component's own per-copy concurrency (ConcurrentRequestsPerCopy, published every
+ * 10 s only while a copy exists) that breaches after `minutes` one-minute periods with nothing in flight, and a
+ * step policy that sets the copy count to exactly 0. Missing data is NOT breaching: with no copy there is nothing
+ * to release, so the alarm is never in ALARM at zero copies and cannot undo a wake-up or a scheduled pre-warm
+ * while their copy starts (Application Auto Scaling re-applies a step policy for as long as its alarm stays in
+ * ALARM: "How step scaling works", Application Auto Scaling User Guide). The seed's alarm on `Invocations` with
+ * missing data breaching did exactly that; the twin shows both (tests/twin/idleTimeout.test.ts).
  */
 function createIdleScaleIn(
     resourceName: string,
@@ -142,14 +147,16 @@ function createIdleScaleIn(
             metricName: AWS.idleMetric,
             namespace: AWS.metricNamespace,
             dimensions: { InferenceComponentName: icName },
-            statistic: "Sum",
+            statistic: "Maximum",
             period: 60,
             evaluationPeriods: minutes,
             datapointsToAlarm: minutes,
-            threshold: 1,
+            // Below any request in flight (at least 1 / copies) and clear of the threshold itself, so the step
+            // policy's bound (upper 0, relative to the threshold) is never met at its edge.
+            threshold: AWS.idleConcurrencyThreshold,
             comparisonOperator: "LessThanThreshold",
-            // No datapoint means no invocation: that is exactly what idle means.
-            treatMissingData: "breaching",
+            // No datapoint means no copy: nothing to release, and a copy may be starting.
+            treatMissingData: "notBreaching",
             alarmActions: [policy.arn],
             tags,
         },

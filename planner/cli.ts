@@ -11,10 +11,12 @@ import { planToJson } from "./format/json";
 import { timelineSvg } from "./format/svg";
 import { formatTable } from "./format/table";
 import { PlannerMode, modeName, standardModes } from "./modes";
-import { PlanProgress, PlanResult, planScaleToZero } from "./plan";
+import { PlanProgress, PlanResult } from "./plan";
 import { Recommendation, recommend } from "./recommend";
 import { pickComponent, readStackSettings, stackFilePath, stackModes } from "./stackSettings";
 import { TimingProfileName } from "./timingProfiles";
+import { planOnTwin } from "./twinPlan";
+import { readStackConfigFile } from "../stackFile";
 import { csvTraffic, parseTimestamp } from "./traffic/csv";
 import { TRAFFIC_PATTERNS, TrafficPattern, generatedTraffic } from "./traffic/generators";
 import { Traffic } from "./traffic/types";
@@ -126,9 +128,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const modes = modesFrom(options, stackModes(stack.endpoint, component));
         checkChartMode(options, modes);
         const onProgress = progressReporter(options, io);
-        const plan = await planScaleToZero({
-            endpoint: stack.endpoint,
-            component,
+        // The numbers come from the twin running the stack's own resources (and variants of them per mode).
+        const plan = await planOnTwin({
+            stack: options.stack ?? /^Pulumi\.(.+)\.yaml$/.exec(path.basename(file))?.[1] ?? "stack",
+            config: readStackConfigFile(file),
             componentKey: key,
             traffic,
             start,

@@ -47,3 +47,7 @@ export { WeeklySchedule, parseScheduleTime } from "./weeklySchedule";
 export { planToJson } from "./format/json";
 export { timelineSvg } from "./format/svg";
 export { formatTable } from "./format/table";
+export type { StackVariant } from "./twinModes";
+export { stackVariant } from "./twinModes";
+export type { TwinPlanOptions } from "./twinPlan";
+export { planOnTwin } from "./twinPlan";

@@ -34,7 +34,7 @@ export function latencyPrecision(histogram: LatencyHistogram): string {
 
 /** Builds a mode's report from its simulation. */
 export function modeReport(
-    mode: ResolvedMode,
+    mode: Pick<ResolvedMode, "name" | "kind" | "description">,
     counters: SimulationCounters,
     latency: LatencyHistogram,
     timeline: readonly TimelinePoint[],

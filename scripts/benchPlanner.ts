@@ -1,8 +1,9 @@
 /**
- * Benchmark of the scale-to-zero planner (not a test):
+ * Benchmark of the scale-to-zero planner on the twin (not a test):
  *   npx ts-node --transpile-only scripts/benchPlanner.ts [--quick]
+ * Every mode is a variant of a benchmark stack, put through the stack program and executed by the twin.
  * 1. speed: 30 days of weekday traffic generated in memory, 1 million then 10 million requests, one mode and all
- *    seven standard modes (goal: 1 million under 2 s; 10 million about 10× that);
+ *    six standard modes (goal: 1 million per mode under 1 s; 10 million about 10× that);
  * 2. memory: the same traffic written to a CSV file in a temp dir and streamed, 1 million vs 10 million lines, each
  *    in a fresh process (goal: retained heap and RSS do not grow with the number of requests).
  * --quick uses 100,000 and 1,000,000 requests.
@@ -15,7 +16,8 @@ import * as v8 from "v8";
 import * as vm from "vm";
 import { EndpointArgs, InferenceComponentArgs } from "../components/args";
 import { PlannerMode, standardModes } from "../planner/modes";
-import { planScaleToZero, planScaleToZeroSync } from "../planner/plan";
+import { planOnTwin } from "../planner/twinPlan";
+import { TwinRun, recordStack } from "../twin";
 import { csvTraffic } from "../planner/traffic/csv";
 import { generatedTraffic, weekdayTraffic } from "../planner/traffic/generators";
 
@@ -37,15 +39,21 @@ const COMPONENT: InferenceComponentArgs = {
     scaling: { minCopies: 0, maxCopies: 8, targetConcurrentRequestsPerCopy: 5 },
 };
 const ONE_MODE: PlannerMode[] = [{ kind: "target-tracking", name: "configured" }];
+/** The benchmark stack's `config:` map: one component on the endpoint above. */
+const CONFIG = {
+    "scale-to-zero:name": "bench",
+    "scale-to-zero:endpoint": ENDPOINT,
+    "scale-to-zero:inferenceComponents": { model: COMPONENT },
+};
 
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 const fmt = (n: number): string => n.toLocaleString("en-US");
 
-function simulate(requests: number, modes: PlannerMode[]): { seconds: number; simulated: number; summary: string } {
+async function simulate(requests: number, modes: PlannerMode[]): Promise<{ seconds: number; simulated: number; summary: string }> {
     const started = process.hrtime.bigint();
-    const plan = planScaleToZeroSync({
-        endpoint: ENDPOINT,
-        component: COMPONENT,
+    const plan = await planOnTwin({
+        stack: "bench",
+        config: CONFIG,
         traffic: generatedTraffic("weekdays", { days: DAYS, requestsPerDay: requests / WEEKDAYS_IN_WINDOW }),
         modes,
     });
@@ -104,9 +112,9 @@ async function streamCsv(file: string): Promise<MemoryFigures> {
         rssPeak = Math.max(rssPeak, usage.rss - rssBaseline);
     };
     const started = process.hrtime.bigint();
-    const plan = await planScaleToZero({
-        endpoint: ENDPOINT,
-        component: COMPONENT,
+    const plan = await planOnTwin({
+        stack: "bench",
+        config: CONFIG,
         traffic: csvTraffic(file),
         modes: ONE_MODE,
         // Retained heap (after a full GC) every 262,144 requests, RSS every 65,536.
@@ -137,6 +145,25 @@ function streamInChild(file: string): MemoryFigures {
     return JSON.parse(result.stdout.trim().split("\n").pop() as string) as MemoryFigures;
 }
 
+/** Feeds `n` evenly spaced requests over 30 days to one twin and returns the peak heap retained after a full GC. */
+function twinRetainedHeap(stack: Awaited<ReturnType<typeof recordStack>>, n: number): number {
+    const start = Date.UTC(2025, 0, 6) / 1000;
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    const run = new TwinRun(stack.resources, { start, end: start + DAYS * 86_400, keepOutcomes: false, keepEvents: false });
+    let peak = 0;
+    const component = stack.componentNames.model;
+    for (let i = 0; i < n; i++) {
+        run.feed({ time: start + (i * DAYS * 86_400) / n, component, durationSeconds: 1 });
+        if (i % (1 << 18) === 0) {
+            gc();
+            peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        }
+    }
+    run.finish();
+    return peak;
+}
+
 async function main(): Promise<void> {
     const child = process.argv.indexOf("--stream-child");
     if (child >= 0) {
@@ -151,7 +178,7 @@ async function main(): Promise<void> {
     const rows: [string, number, { seconds: number; simulated: number; summary: string }][] = [];
     for (const [label, modes] of [
         ["1 mode", ONE_MODE],
-        ["7 modes", standardModes()],
+        ["6 modes", standardModes()],
     ] as const) {
         // The small run twice: the first includes JIT warm-up; the ratio uses the second.
         for (const [n, run] of [
@@ -159,7 +186,7 @@ async function main(): Promise<void> {
             [SMALL, "warm"],
             [LARGE, "warm"],
         ] as const) {
-            const r = simulate(n, [...modes]);
+            const r = await simulate(n, [...modes]);
             if (run === "warm") {
                 rows.push([label, n, r]);
             }
@@ -169,7 +196,7 @@ async function main(): Promise<void> {
             );
         }
     }
-    for (const label of ["1 mode", "7 modes"]) {
+    for (const label of ["1 mode", "6 modes"]) {
         const [small, large] = rows.filter((r) => r[0] === label).map((r) => r[2].seconds);
         console.log(`   ${label}: ${fmt(LARGE)} / ${fmt(SMALL)} requests took ${(large / small).toFixed(1)}× as long`);
     }
@@ -199,6 +226,11 @@ async function main(): Promise<void> {
         );
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+    }
+    console.log("\n3. The twin alone (in process, one mode): retained heap after GC while feeding generated requests");
+    const bench = await recordStack("bench", CONFIG);
+    for (const n of [SMALL, LARGE]) {
+        console.log(`   ${fmt(n)} requests: peak retained heap +${(twinRetainedHeap(bench, n) / MB).toFixed(1)} MB`);
     }
     console.log(`\nLoad average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 }

@@ -156,14 +156,14 @@ describe("dev stack program under mocks", () => {
         });
     });
 
-    it("wake-up step policy adds one copy (ChangeInCapacity +1 from lower bound 0)", () => {
+    it("wake-up step policy adds one copy (ChangeInCapacity +1 from lower bound 0), cooldown longer than a cold start", () => {
         const policy = mocks.one(POLICY, "-wake-up").inputs;
         expect(policy.policyType).to.equal("StepScaling");
         expect(policy.resourceId).to.equal("inference-component/llm-llama-8b-dev");
         expect(policy.stepScalingPolicyConfiguration).to.deep.equal({
             adjustmentType: "ChangeInCapacity",
             metricAggregationType: "Maximum",
-            cooldown: 60,
+            cooldown: 600,
             stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: 1 }],
         });
     });

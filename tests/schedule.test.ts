@@ -76,19 +76,19 @@ describe("weekly schedule, method scheduler (EventBridge Scheduler), dev stack",
         ]);
     });
 
-    it("idle timeout: a 10-minute no-invocation alarm sets the copy count to exactly 0", () => {
+    it("idle timeout: 10 minutes with nothing in flight on a copy set the copy count to exactly 0; no copy is not idle", () => {
         const alarm = mocks.one("aws:cloudwatch/metricAlarm:MetricAlarm", "-idle-alarm").inputs;
         const policy = mocks.one("aws:appautoscaling/policy:Policy", "-idle-scale-in");
         expect(alarm).to.deep.include({
-            metricName: "Invocations",
+            metricName: "ConcurrentRequestsPerCopy",
             namespace: "AWS/SageMaker",
-            statistic: "Sum",
+            statistic: "Maximum",
             period: 60,
             evaluationPeriods: 10,
             datapointsToAlarm: 10,
-            threshold: 1,
+            threshold: 0.001,
             comparisonOperator: "LessThanThreshold",
-            treatMissingData: "breaching",
+            treatMissingData: "notBreaching",
         });
         expect(alarm.dimensions).to.deep.equal({ InferenceComponentName: "llm-llama-8b-dev" });
         expect(alarm.alarmActions).to.deep.equal([policy.state.arn]);

@@ -83,20 +83,27 @@ describe("planner CLI", () => {
     it("reads a CSV trace, with idle timeouts and a schedule from the command line", async () => {
         const file = path.join(dir, "trace.csv");
         fs.writeFileSync(file, `timestamp,duration\n${MONDAY + 9 * 3600},2\n${MONDAY + 9 * 3600 + 1800},2\n`);
-        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "5,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
+        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "3,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
         expect(r.code).to.equal(0);
         const json = JSON.parse(r.stdout);
         expect(json.traffic).to.include({ name: "trace.csv", requests: 2, firstRequest: "2025-01-06T09:00:00.000Z" });
         expect(json.window.days).to.equal(1);
         const byName = Object.fromEntries(json.modes.map((m: { name: string; coldStarts: number }) => [m.name, m.coldStarts]));
+        // 30 minutes apart: every timeout the stack can deploy (1–14 min) and target tracking's 15 release in between.
         expect(byName).to.deep.equal({
             "always-on": 0,
             "seed-default": 2,
-            "idle-5m": 2,
+            "idle-3m": 2,
             "idle-12m": 2,
             "weekly-schedule": 0,
             configured: 2,
         });
+    });
+
+    it("an idle timeout the component would reject is refused before any simulation, naming the flag", async () => {
+        const r = await cli([...DEV, "--traffic", "weekdays", "--days", "1", "--idle-timeouts", "20"]);
+        expect(r.code).to.equal(2);
+        expect(r.stderr).to.contain("error: --idle-timeouts 20: must be at most 14");
     });
 
     it("shows progress on a terminal (or with --progress), never in piped output", async () => {
