@@ -78,8 +78,9 @@ export interface CopyScaling {
      */
     readonly wakeUpAlarmPeriodSeconds?: number;
     /**
-     * Minutes without a successful request after which the copies go straight to 0 (1–14). Target tracking
-     * already does this after its fixed ~15 minutes; an idle timeout only makes it shorter. Requires minCopies 0.
+     * Minutes without a request in flight after which the copies go straight to 0 (7–14). Target tracking
+     * already does this after its fixed ~15 minutes; an idle timeout only makes it shorter. At least 7, longer than
+     * the slowest measured cold start, so it never releases a woken copy before it serves. Requires minCopies 0.
      * Default: unset (target tracking's ~15 minutes).
      */
     readonly idleTimeoutMinutes?: number;

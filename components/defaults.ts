@@ -47,6 +47,12 @@ export const DEFAULTS = {
         create: false,
         allowWake: false,
     },
+    /**
+     * Shortest idle timeout: longer than the slowest cold start AWS measured (6.27 min, Llama 3.1 70B), so even if
+     * SageMaker publishes per-copy metrics as 0 while a copy starts (undocumented; docs/twin.md), the idle alarm
+     * cannot fire before a woken copy serves its first request.
+     */
+    idleTimeoutMinMinutes: 7,
     /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
     targetTrackingScaleInMinutes: 15,
     /**

@@ -70,7 +70,7 @@ Model and behaviour
   --client-wakes              hold: the client wakes the component itself (no alarm wait), like ScaleToZeroClient
                               with wake: true
   --retry-attempts <n>        retry: attempts in all (default 8, backoff 1 s doubling to 60 s)
-  --idle-timeouts <m,m,...>   idle timeouts to compare, minutes, 1-14 as the component allows (default 5,10)
+  --idle-timeouts <m,m,...>   idle timeouts to compare, minutes, 7-14 as the component allows (default 7,10)
   --schedule "<DAYS HH:MM>=<copies>"  weekly action (repeatable; default "MON 07:00=1" "FRI 18:00=0")
   --schedule-no-hold          scheduled counts are set once (target tracking may scale in), not held as floor
   --start-cold                start with no copy instead of as just deployed

@@ -60,7 +60,7 @@ describe("planner CLI", () => {
         expect(json.modes.map((m: { name: string }) => m.name)).to.deep.equal([
             "always-on",
             "seed-default",
-            "idle-5m",
+            "idle-7m",
             "idle-10m",
             "weekly-schedule",
             "configured",
@@ -83,17 +83,17 @@ describe("planner CLI", () => {
     it("reads a CSV trace, with idle timeouts and a schedule from the command line", async () => {
         const file = path.join(dir, "trace.csv");
         fs.writeFileSync(file, `timestamp,duration\n${MONDAY + 9 * 3600},2\n${MONDAY + 9 * 3600 + 1800},2\n`);
-        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "3,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
+        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "7,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
         expect(r.code).to.equal(0);
         const json = JSON.parse(r.stdout);
         expect(json.traffic).to.include({ name: "trace.csv", requests: 2, firstRequest: "2025-01-06T09:00:00.000Z" });
         expect(json.window.days).to.equal(1);
         const byName = Object.fromEntries(json.modes.map((m: { name: string; coldStarts: number }) => [m.name, m.coldStarts]));
-        // 30 minutes apart: every timeout the stack can deploy (1–14 min) and target tracking's 15 release in between.
+        // 30 minutes apart: every timeout the stack can deploy (7–14 min) and target tracking's 15 release in between.
         expect(byName).to.deep.equal({
             "always-on": 0,
             "seed-default": 2,
-            "idle-3m": 2,
+            "idle-7m": 2,
             "idle-12m": 2,
             "weekly-schedule": 0,
             configured: 2,
