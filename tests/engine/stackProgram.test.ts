@@ -231,6 +231,25 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
         });
     });
 
+    describe("secrets", () => {
+        it("a secret stack key (pulumi config set --secret) reaches the engine as secret environment values", async () => {
+            const dev = readStackFile("dev", ROOT);
+            const r = await runStack("dev", {
+                dryRun: true,
+                config: dev,
+                secretKeys: ["scale-to-zero:inferenceComponents"],
+                awsEndpointUrl: sageMaker.url,
+            });
+            const model = r.engine.named("llm-llama-8b-model");
+            const env = (model.inputs.primaryContainer as { environment: Record<string, string> }).environment;
+            expect(env.OPTION_MAX_MODEL_LEN).to.equal("8192");
+            const secret = model.secretPaths.filter((p) => p.startsWith("primaryContainer.environment"));
+            expect(secret.length, model.secretPaths.join(", ")).to.be.greaterThan(0);
+            // Without the secret key nothing is marked secret.
+            expect(devUp.named("llm-llama-8b-model").secretPaths).to.deep.equal([]);
+        });
+    });
+
     describe("bad configuration", () => {
         it("fails before any resource but the stack is registered, naming the key", async () => {
             const dev = readStackFile("dev", ROOT);
