@@ -130,6 +130,17 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
             }
         });
 
+        it("the component carries an alias to its previous type token, so existing stacks are renamed, not replaced", () => {
+            const component = devUp.ofType(SCALE_TO_ZERO_MODEL_TYPE)[0];
+            expect(component.options.aliases).to.deep.equal([
+                { type: "scale-to-zero:sagemaker:ScaleToZeroModel", parentUrn: devUp.ofType(STACK)[0].urn },
+            ]);
+            // Children take no alias of their own: the engine derives theirs from the parent's.
+            for (const child of devUp.registrations.filter((r) => r.parent === component.urn)) {
+                expect(child.options.aliases, child.name).to.deep.equal([]);
+            }
+        });
+
         it("the preview completes with nothing but unknowns where a provider computes values", () => {
             expect(devPreview.logs.filter((l) => l.severity === "error")).to.deep.equal([]);
             const policy = devPreview.named("llm-execution-policy");
