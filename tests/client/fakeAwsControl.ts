@@ -21,13 +21,13 @@ export class FakeAwsControl {
     private constructor(private readonly server: http.Server) {}
 
     static async start(): Promise<FakeAwsControl> {
-        let fake: FakeAwsControl | undefined;
-        const server = http.createServer((req, res) => {
+        const server = http.createServer();
+        const fake = new FakeAwsControl(server);
+        server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
             const chunks: Buffer[] = [];
             req.on("data", (c: Buffer) => chunks.push(c));
-            req.on("end", () => fake!.answer(req, Buffer.concat(chunks).toString("utf8"), res));
+            req.on("end", () => fake.answer(req, Buffer.concat(chunks).toString("utf8"), res));
         });
-        fake = new FakeAwsControl(server);
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         return fake;
     }
