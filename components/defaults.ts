@@ -46,6 +46,14 @@ export const DEFAULTS = {
     callerPolicy: {
         create: false,
         allowWake: false,
+        publishColdStartMetrics: false,
+    },
+    observability: {
+        dashboard: true,
+        wakeFailedAlarm: true,
+        /** Whole minutes (alarm periods of 60 s) above the seed's slowest measured cold start, 6.27 min (70B). */
+        coldStartBudgetMinutes: Math.ceil(6.27),
+        createAlarmTopic: false,
     },
     /**
      * Shortest idle timeout: longer than the slowest cold start AWS measured (6.27 min, Llama 3.1 70B), so even if

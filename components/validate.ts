@@ -33,6 +33,7 @@ import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
 import { environmentProblems } from "./limits/environment";
 import { modelDataUrlError } from "./limits/modelData";
 import { validatePlacement } from "./limits/placementArgs";
+import { validateCallerPolicy, validateObservability } from "./observabilityValidation";
 import { plainValueProblems } from "./plainValues";
 import { policySizeProblems } from "./limits/policySize";
 import { tagProblems } from "./limits/tags";
@@ -104,14 +105,8 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
     validateSchedule(problems, p("schedule"), args.schedule, now);
-    const caller = args.callerPolicy;
-    if (caller !== undefined) {
-        for (const field of ["create", "allowWake"] as const) {
-            if (!isRecord(caller) || (caller[field] !== undefined && typeof caller[field] !== "boolean")) {
-                problems.push(`${p("callerPolicy")}.${field} must be true or false (got ${describe(isRecord(caller) ? caller[field] : caller)})`);
-            }
-        }
-    }
+    validateCallerPolicy(problems, p("callerPolicy"), args.callerPolicy);
+    validateObservability(problems, p("observability"), args.observability);
 }
 
 function validateInstanceScaleIn(problems: Problems, path: string, scaleIn: InstanceScaleIn | undefined): void {

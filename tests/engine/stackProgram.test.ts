@@ -24,6 +24,7 @@ const T = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     schedule: "aws:scheduler/schedule:Schedule",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
 };
 
 function inventory(engine: FakeEngine): string[] {
@@ -38,6 +39,7 @@ function componentResources(component: string): string[] {
         `${T.scalingPolicy} llm-${component}-target-tracking`,
         `${T.scalingPolicy} llm-${component}-wake-up`,
         `${T.alarm} llm-${component}-wake-up-alarm`,
+        `${T.alarm} llm-${component}-wake-failed-alarm`,
     ];
 }
 
@@ -48,6 +50,7 @@ const COMMON = [
     `${T.rolePolicy} llm-execution-policy`,
     `${T.config} llm-config`,
     `${T.endpoint} llm-endpoint`,
+    `${T.dashboard} llm-dashboard`,
 ];
 
 const DEV = [
@@ -155,6 +158,54 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
             expect(outputs.endpointName).to.equal("llm-dev");
             expect(outputs.inferenceComponentNames).to.deep.equal({ "llama-8b": "llm-llama-8b-dev" });
             expect(String((outputs.invokeCommands as Record<string, string>)["llama-8b"])).to.contain("--inference-component-name llm-llama-8b-dev");
+        });
+    });
+
+    describe("observability as the engine receives it (issue 14)", () => {
+        it("dev and prod: one dashboard named after the endpoint, a row per component with the shared metric names", () => {
+            for (const [engine, components] of [[devUp, ["llm-llama-8b-dev"]], [prodUp, ["llm-llama-8b-prod", "llm-mistral-7b-prod"]]] as const) {
+                const dashboard = engine.named("llm-dashboard");
+                expect(dashboard.type).to.equal(T.dashboard);
+                const endpoint = String(dashboard.inputs.dashboardName);
+                expect(endpoint).to.equal(engine === devUp ? "llm-dev" : "llm-prod");
+                const body = JSON.parse(String(dashboard.inputs.dashboardBody)) as { widgets: { type: string; properties: { metrics?: unknown[][]; alarms?: string[]; region?: string } }[] };
+                const metrics = body.widgets.flatMap((w) => w.properties.metrics ?? []);
+                for (const name of components) {
+                    for (const metric of ["Invocations", "NoCapacityInvocationFailures", "ModelLatency", "ConcurrentRequestsPerCopy"]) {
+                        expect(metrics.some((m) => m[0] === "AWS/SageMaker" && m[1] === metric && m[2] === "InferenceComponentName" && m[3] === name), `${name} ${metric}`).to.equal(true);
+                    }
+                    expect(metrics.some((m) => m[0] === "ScaleToZero" && m[1] === "ColdStartDuration" && m[3] === endpoint && m[5] === name)).to.equal(true);
+                }
+                const alarmWidgets = body.widgets.filter((w) => w.type === "alarm");
+                expect(alarmWidgets).to.have.length(components.length);
+                for (const w of alarmWidgets) expect(w.properties.alarms).to.have.length(2); // wake-up and wake-failed
+                expect(new Set(body.widgets.filter((w) => w.type === "metric").map((w) => w.properties.region))).to.deep.equal(new Set(["us-east-1"]));
+            }
+        });
+
+        it("wake-failed alarm: no-capacity failures for the 7-minute budget, missing minutes not breaching", () => {
+            const alarm = devUp.named("llm-llama-8b-wake-failed-alarm").inputs;
+            expect(alarm).to.deep.include({
+                metricName: "NoCapacityInvocationFailures",
+                namespace: "AWS/SageMaker",
+                statistic: "Sum",
+                period: 60,
+                evaluationPeriods: 7,
+                datapointsToAlarm: 7,
+                threshold: 1,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                treatMissingData: "notBreaching",
+            });
+            expect(alarm.dimensions).to.deep.equal({ InferenceComponentName: "llm-llama-8b-dev" });
+            expect(alarm.alarmActions).to.deep.equal([]); // dev: no topic
+        });
+
+        it("prod: both wake-failed alarms notify the configured SNS topic on ALARM and OK", () => {
+            for (const key of ["llama-8b", "mistral-7b"]) {
+                const alarm = prodUp.named(`llm-${key}-wake-failed-alarm`).inputs;
+                expect(alarm.alarmActions).to.deep.equal(["arn:aws:sns:us-east-1:111122223333:ml-platform-alerts"]);
+                expect(alarm.okActions).to.deep.equal(["arn:aws:sns:us-east-1:111122223333:ml-platform-alerts"]);
+            }
         });
     });
 
