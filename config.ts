@@ -37,6 +37,8 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "schedule",
     "instanceScaleIn",
     "callerPolicy",
+    "fallbackInstanceTypes",
+    "capacityReservation",
 ];
 const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "model",
@@ -44,6 +46,11 @@ const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "startup",
     "scaling",
     "inferenceComponentName",
+    "dataCache",
+    "placement",
+    "computeByInstanceType",
+    "rollingUpdate",
+    "adapters",
 ];
 const NESTED_FIELDS: Record<string, readonly string[]> = {
     model: ["image", "modelDataUrl", "modelDataKmsKeyArn", "environment", "existingModelName"],
@@ -61,18 +68,35 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
         "wakeUpAlarmPeriodSeconds",
         "idleTimeoutMinutes",
     ],
+    placement: ["strategy", "maxAzImbalance"],
+    rollingUpdate: [
+        "maximumBatchSize",
+        "waitIntervalSeconds",
+        "maximumExecutionTimeoutSeconds",
+        "rollbackMaximumBatchSize",
+        "rollBackOnOwnAlarms",
+        "rollbackAlarmNames",
+    ],
+    "rollingUpdate.maximumBatchSize": ["type", "value"],
+    "rollingUpdate.rollbackMaximumBatchSize": ["type", "value"],
 };
 const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
     instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
     callerPolicy: ["create", "allowWake"],
+    capacityReservation: ["mlReservationArn", "preference"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
 export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value at a dotted path (`rollingUpdate.maximumBatchSize`), undefined where a level is missing. */
+function fieldAt(value: Record<string, unknown>, dotted: string): unknown {
+    return dotted.split(".").reduce<unknown>((v, part) => (isRecord(v) ? v[part] : undefined), value);
 }
 
 /** Pulumi hands structured config to programs as JSON strings; YAML files hold objects. Accept both. */
@@ -169,7 +193,7 @@ export function parseStackConfig(raw: Record<string, unknown>, secretKeys: reado
             checkFields(problems, path, component, COMPONENT_FIELDS);
             if (isRecord(component)) {
                 for (const [field, allowed] of Object.entries(NESTED_FIELDS)) {
-                    checkFields(problems, `${path}.${field}`, component[field], allowed);
+                    checkFields(problems, `${path}.${field}`, fieldAt(component, field), allowed);
                 }
             }
         }

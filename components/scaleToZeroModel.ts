@@ -4,7 +4,8 @@ import { createCallerPolicy } from "./callerPolicy";
 import { createEndpoint } from "./endpoint";
 import { DEFAULTS } from "./defaults";
 import { accountContext, createExecutionRole, propagatedRoleArn, sageMakerArn } from "./iam";
-import { createInferenceComponent, createModel } from "./inferenceComponent";
+import { poolTypes } from "./capacityConfig";
+import { createAdapters, createInferenceComponent, createModel } from "./inferenceComponent";
 import { engineCopyCountLookup } from "./liveCopyCount";
 import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
@@ -29,6 +30,8 @@ export interface InferenceComponentOutputs {
     readonly idleAlarmArn?: pulumi.Output<string>;
     readonly minCopies: number;
     readonly maxCopies: number;
+    /** Adapter key → SageMaker name of the adapter inference component (invoke with this name). */
+    readonly adapterNames: pulumi.Output<Record<string, string>>;
 }
 
 /**
@@ -73,8 +76,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                       name,
                       ctx,
                       endpointName,
-                      components.map((c) => c.inferenceComponentName),
-                      components.map((c) => c.model),
+                      components.flatMap((c) => [c.inferenceComponentName, ...c.adapters.map((a) => a.inferenceComponentName)]),
+                      // Adapters' artifacts are read with the same role: listed as model data so the role may read them.
+                      components.flatMap((c) => [c.model, ...c.adapters.map((a) => ({ modelDataUrl: a.artifactUrl }))]),
                       endpoint.tags,
                       this,
                   )
@@ -113,7 +117,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 endpoint.tags,
                 this,
                 copyCountLookup,
+                poolTypes(endpoint),
             );
+            const adapters = createAdapters(childName, component, ic, ic.endpointName, endpoint.tags, this);
             const scaling = createScaling(childName, component, ic, endpoint.tags, this, scheduleOwnsCapacity);
             scheduled.push({ settings: component, resourceName: childName, inferenceComponent: ic, scaling });
             this.inferenceComponents[component.key] = {
@@ -128,6 +134,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 idleAlarmArn: scaling.idle?.alarm.arn,
                 minCopies: component.scaling.minCopies,
                 maxCopies: component.scaling.maxCopies,
+                adapterNames: pulumi.all(
+                    Object.fromEntries(adapters.map((a, i) => [component.adapters[i].key, a.inferenceComponentName.apply((n) => n ?? component.adapters[i].inferenceComponentName)])),
+                ),
             };
         }
 
@@ -187,15 +196,17 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
 function assertUniqueNames(name: string, components: readonly ComponentSettings[]): void {
     const seen = new Map<string, string>();
     const problems: string[] = [];
-    for (const c of components) {
+    const named = components.flatMap((c) => [
+        { path: `inferenceComponents.${c.key}`, name: c.inferenceComponentName },
+        ...c.adapters.map((a) => ({ path: `inferenceComponents.${c.key}.adapters.${a.key}`, name: a.inferenceComponentName })),
+    ]);
+    for (const c of named) {
         // Lower-cased: SageMaker ARNs are, so names differing only by case are one resource to IAM.
-        const other = seen.get(c.inferenceComponentName.toLowerCase());
+        const other = seen.get(c.name.toLowerCase());
         if (other !== undefined) {
-            problems.push(
-                `inferenceComponents.${c.key} and inferenceComponents.${other} both use the inference component name "${c.inferenceComponentName}"`,
-            );
+            problems.push(`${c.path} and ${other} both use the inference component name "${c.name}"`);
         }
-        seen.set(c.inferenceComponentName.toLowerCase(), c.key);
+        seen.set(c.name.toLowerCase(), c.path);
     }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, `ScaleToZeroModel "${name}": invalid arguments`);
