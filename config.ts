@@ -8,6 +8,7 @@ import {
     validateScaleToZeroModelArgs,
 } from "./components";
 import { secretEnvironment } from "./components/secrets";
+import { INFERENCE_COMPONENT_FIELDS } from "./components/validate";
 import { isConfigSecret, resolveSecureValues } from "./configSecrets";
 
 /** Project name: the namespace of this program's stack configuration keys. */
@@ -39,18 +40,6 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "callerPolicy",
     "fallbackInstanceTypes",
     "capacityReservation",
-];
-const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
-    "model",
-    "compute",
-    "startup",
-    "scaling",
-    "inferenceComponentName",
-    "dataCache",
-    "placement",
-    "computeByInstanceType",
-    "rollingUpdate",
-    "adapters",
 ];
 const NESTED_FIELDS: Record<string, readonly string[]> = {
     model: ["image", "modelDataUrl", "modelDataKmsKeyArn", "environment", "existingModelName"],
@@ -190,7 +179,7 @@ export function parseStackConfig(raw: Record<string, unknown>, secretKeys: reado
     } else {
         for (const [key, component] of Object.entries(components)) {
             const path = `${prefix}inferenceComponents.${key}`;
-            checkFields(problems, path, component, COMPONENT_FIELDS);
+            checkFields(problems, path, component, INFERENCE_COMPONENT_FIELDS);
             if (isRecord(component)) {
                 for (const [field, allowed] of Object.entries(NESTED_FIELDS)) {
                     checkFields(problems, `${path}.${field}`, fieldAt(component, field), allowed);

@@ -298,7 +298,8 @@ export function validateInferenceComponent(problems: Problems, args: Partial<Inf
     checkName(problems, `${path}inferenceComponentName`, args.inferenceComponentName);
 }
 
-const SINGLE_FIELDS = [
+/** Every field of one inference component (also the single-model shorthand's fields; config.ts accepts these). */
+export const INFERENCE_COMPONENT_FIELDS = [
     "model",
     "compute",
     "startup",
@@ -316,7 +317,7 @@ const SINGLE_FIELDS = [
  * Pure; throws `ScaleToZeroArgumentError` when the shape is ambiguous or empty.
  */
 export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, InferenceComponentArgs> {
-    const single = SINGLE_FIELDS.filter((f) => args[f] !== undefined);
+    const single = INFERENCE_COMPONENT_FIELDS.filter((f) => args[f] !== undefined);
     if (args.inferenceComponents !== undefined) {
         if (single.length > 0) {
             throw new ScaleToZeroArgumentError([
