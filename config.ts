@@ -8,6 +8,7 @@ import {
     validateScaleToZeroModelArgs,
 } from "./components";
 import { secretEnvironment } from "./components/secrets";
+import { INFERENCE_COMPONENT_FIELDS } from "./components/validate";
 import { isConfigSecret, resolveSecureValues } from "./configSecrets";
 
 /** Project name: the namespace of this program's stack configuration keys. */
@@ -38,13 +39,8 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "instanceScaleIn",
     "callerPolicy",
     "observability",
-];
-const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
-    "model",
-    "compute",
-    "startup",
-    "scaling",
-    "inferenceComponentName",
+    "fallbackInstanceTypes",
+    "capacityReservation",
 ];
 const NESTED_FIELDS: Record<string, readonly string[]> = {
     model: ["image", "modelDataUrl", "modelDataKmsKeyArn", "environment", "existingModelName"],
@@ -62,12 +58,24 @@ const NESTED_FIELDS: Record<string, readonly string[]> = {
         "wakeUpAlarmPeriodSeconds",
         "idleTimeoutMinutes",
     ],
+    placement: ["strategy", "maxAzImbalance"],
+    rollingUpdate: [
+        "maximumBatchSize",
+        "waitIntervalSeconds",
+        "maximumExecutionTimeoutSeconds",
+        "rollbackMaximumBatchSize",
+        "rollBackOnOwnAlarms",
+        "rollbackAlarmNames",
+    ],
+    "rollingUpdate.maximumBatchSize": ["type", "value"],
+    "rollingUpdate.rollbackMaximumBatchSize": ["type", "value"],
 };
 const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
     instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
     callerPolicy: ["create", "allowWake", "publishColdStartMetrics"],
+    capacityReservation: ["mlReservationArn", "preference"],
     observability: ["dashboard", "wakeFailedAlarm", "coldStartBudgetMinutes", "createAlarmTopic", "alarmTopicArn"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
@@ -75,6 +83,11 @@ export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] a
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value at a dotted path (`rollingUpdate.maximumBatchSize`), undefined where a level is missing. */
+function fieldAt(value: Record<string, unknown>, dotted: string): unknown {
+    return dotted.split(".").reduce<unknown>((v, part) => (isRecord(v) ? v[part] : undefined), value);
 }
 
 /** Pulumi hands structured config to programs as JSON strings; YAML files hold objects. Accept both. */
@@ -168,10 +181,10 @@ export function parseStackConfig(raw: Record<string, unknown>, secretKeys: reado
     } else {
         for (const [key, component] of Object.entries(components)) {
             const path = `${prefix}inferenceComponents.${key}`;
-            checkFields(problems, path, component, COMPONENT_FIELDS);
+            checkFields(problems, path, component, INFERENCE_COMPONENT_FIELDS);
             if (isRecord(component)) {
                 for (const [field, allowed] of Object.entries(NESTED_FIELDS)) {
-                    checkFields(problems, `${path}.${field}`, component[field], allowed);
+                    checkFields(problems, `${path}.${field}`, fieldAt(component, field), allowed);
                 }
             }
         }

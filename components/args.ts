@@ -105,6 +105,31 @@ export interface InferenceComponentFields {
      * Default: derived from the component resource name, the key and the stack, shortened with a hash if needed.
      */
     readonly inferenceComponentName?: string;
+    /**
+     * Cache the container image and model data on the instance's storage (`DataCacheConfig.EnableCaching`), so a
+     * copy that starts on an instance that is still up skips the image pull and weight download. It does not help
+     * a wake from zero (the instance is new). SageMaker turns it on by itself on types with more than 232 GiB of
+     * local NVMe storage. Default false. See docs/capacity.md.
+     */
+    readonly dataCache?: boolean;
+    /** How copies are spread over instances and Availability Zones (`SchedulingConfig`). Default: SageMaker's. */
+    readonly placement?: CopyPlacement;
+    /**
+     * Compute per copy on a fallback instance type (`EndpointArgs.fallbackInstanceTypes`), keyed by instance type:
+     * a type with fewer or smaller GPUs may need another split. Types not listed use `compute`. Default: none.
+     */
+    readonly computeByInstanceType?: Record<string, ComputeRequirements>;
+    /**
+     * Update the component in batches with automatic rollback (`DeploymentConfig`) instead of all copies at
+     * once. Default: unset (SageMaker's all-at-once update).
+     */
+    readonly rollingUpdate?: RollingUpdate;
+    /**
+     * LoRA adapters served on this component's copies, keyed by a short name (letters, digits, hyphens). Each is an
+     * adapter inference component (`BaseInferenceComponentName`) that uses this component's compute, so it has no
+     * copy count or autoscaling of its own: at zero base copies the adapters cannot serve either. Default: none.
+     */
+    readonly adapters?: Record<string, Adapter>;
 }
 
 /**
@@ -169,6 +194,14 @@ export interface EndpointArgs {
      * Default `{ create: false, allowWake: false }`.
      */
     readonly callerPolicy?: CallerPolicy;
+    /**
+     * Instance types to try, in order, when `instanceType` has no capacity (EndpointConfig `InstancePools`:
+     * `instanceType` gets priority 1, these 2, 3, ...; at most 4). Each must have room for every copy, with
+     * `computeByInstanceType` where the split differs. Default: none (a wake waits for `instanceType`).
+     */
+    readonly fallbackInstanceTypes?: string[];
+    /** Launch instances into an ML capacity reservation (`CapacityReservationConfig`). Default: none. */
+    readonly capacityReservation?: CapacityReservation;
     /**
      * A CloudWatch dashboard for the endpoint and a wake-failed alarm per component (see docs/observability.md).
      * Default `{ dashboard: true, wakeFailedAlarm: true }`, no notification topic.
@@ -283,3 +316,83 @@ export interface ScaleToZeroModelArgs extends EndpointArgs, InferenceComponentFi
 
 /** Key under which the single-model shorthand appears in `inferenceComponents` outputs. */
 export const SINGLE_COMPONENT_KEY = "model";
+
+/**
+ * Values of `CapacityReservation.preference` (`CapacityReservationPreference`). A plain list, not an enum: the
+ * schema inference reads a one-member `as const` object as a literal type, which it rejects.
+ * `capacity-reservations-only`: launch only into the reservation; with none left, the launch fails.
+ */
+export const CAPACITY_RESERVATION_PREFERENCES: readonly string[] = ["capacity-reservations-only"];
+
+/** An ML capacity reservation for the endpoint's instances. Named without `Args`: SDK generators add it. */
+export interface CapacityReservation {
+    /** ARN of the reservation, `arn:aws:sagemaker:<region>:<account>:ml-reservation/<id>`. Required. */
+    readonly mlReservationArn: string;
+    /** `capacity-reservations-only` (the only value AWS has). Default `capacity-reservations-only`. */
+    readonly preference?: string;
+}
+
+/** How copies are placed on instances (`SchedulingConfig.PlacementStrategy`). */
+export const PlacementStrategy = {
+    /** Spread copies over as many instances as possible (fewer copies lost with one instance). */
+    Spread: "SPREAD",
+    /** Pack copies onto as few instances as possible (idle instances can be released sooner). */
+    Binpack: "BINPACK",
+} as const;
+export type PlacementStrategy = (typeof PlacementStrategy)[keyof typeof PlacementStrategy];
+export const PLACEMENT_STRATEGIES: readonly PlacementStrategy[] = Object.values(PlacementStrategy);
+
+/** Copy placement of one component (`SchedulingConfig`). */
+export interface CopyPlacement {
+    /** `SPREAD` or `BINPACK`. Required. */
+    readonly strategy: PlacementStrategy;
+    /**
+     * Largest allowed difference in copies between two Availability Zones (best effort: the only enforcement
+     * mode is `PERMISSIVE`). 0 or more. Default: unset (SageMaker's).
+     */
+    readonly maxAzImbalance?: number;
+}
+
+/** How a batch size is counted (`CapacitySize.Type`). */
+export const CapacitySizeType = {
+    /** A number of copies. */
+    CopyCount: "COPY_COUNT",
+    /** A percentage of the component's copies. */
+    CapacityPercent: "CAPACITY_PERCENT",
+} as const;
+export type CapacitySizeType = (typeof CapacitySizeType)[keyof typeof CapacitySizeType];
+export const CAPACITY_SIZE_TYPES: readonly CapacitySizeType[] = Object.values(CapacitySizeType);
+
+/** A batch size: copies, or a percentage of the copies. */
+export interface CapacitySize {
+    /** `COPY_COUNT` or `CAPACITY_PERCENT`. Required. */
+    readonly type: CapacitySizeType;
+    /** Copies (1 to maxCopies) or percent (5–50 for a batch, 5–100 for a rollback batch). Required. */
+    readonly value: number;
+}
+
+/** A rolling update of one component (`DeploymentConfig`). */
+export interface RollingUpdate {
+    /** Copies replaced per step: new copies start (extra capacity) before old ones stop. Default 1 copy. */
+    readonly maximumBatchSize?: CapacitySize;
+    /** Seconds each batch is watched for alarms before the next (0–3600). Default 300. */
+    readonly waitIntervalSeconds?: number;
+    /** Limit of the whole update, seconds (600–28800). Default: unset (SageMaker's). */
+    readonly maximumExecutionTimeoutSeconds?: number;
+    /** Copies restored per rollback step. Default: unset (SageMaker restores all at once). */
+    readonly rollbackMaximumBatchSize?: CapacitySize;
+    /**
+     * Also roll back on the component's own alarms (the wake-up alarm: requests that found no copy). Default true.
+     */
+    readonly rollBackOnOwnAlarms?: boolean;
+    /** Names of further CloudWatch alarms that roll the update back (at most 10 alarms in all). Default: none. */
+    readonly rollbackAlarmNames?: string[];
+}
+
+/** A LoRA adapter on a base component (an adapter inference component). */
+export interface Adapter {
+    /** S3 URL of the adapter artifacts (`s3://bucket/key.tar.gz`). Required. */
+    readonly artifactUrl: string;
+    /** SageMaker name of the adapter component. Default: derived from the base's name and the key. */
+    readonly inferenceComponentName?: string;
+}

@@ -6,6 +6,9 @@ import { sageMakerNameError } from "./names";
 /** Collects problems as `path: message` strings. */
 export type Problems = string[];
 
+/** Keys of `inferenceComponents` and `adapters`: they become parts of resource and SageMaker names. */
+export const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
+
 /** The shape of a SageMaker instance type name (`ml.<family>.<size>`). */
 export const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 

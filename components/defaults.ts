@@ -61,6 +61,17 @@ export const DEFAULTS = {
      * cannot fire before a woken copy serves its first request.
      */
     idleTimeoutMinMinutes: 7,
+    capacity: {
+        dataCache: false,
+        capacityReservationPreference: "capacity-reservations-only",
+        /** The AZ-balance mode aws-native requires with a placement strategy; the only one SageMaker has. */
+        azBalanceEnforcementMode: "PERMISSIVE",
+    },
+    rollingUpdate: {
+        maximumBatchSize: { type: "COPY_COUNT", value: 1 },
+        waitIntervalSeconds: 300,
+        rollBackOnOwnAlarms: true,
+    },
     /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
     targetTrackingScaleInMinutes: 15,
     /**

@@ -1,6 +1,7 @@
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
 import { InstanceScaleIn } from "./args";
+import { capacityReservationConfig, variantInstanceTypes } from "./capacityConfig";
 import { AWS } from "./defaults";
 import { sageMakerName, shortHash } from "./names";
 import { EndpointSettings, tagList } from "./settings";
@@ -27,7 +28,7 @@ export function createEndpoint(
 ): { endpointConfig: sagemaker.EndpointConfig; endpoint: sagemaker.Endpoint } {
     const productionVariant = {
         variantName: AWS.variantName,
-        instanceType: settings.instanceType,
+        ...variantInstanceTypes(settings),
         initialInstanceCount: settings.initialInstanceCount,
         // No modelName: this is what makes it an inference-component endpoint (required for scale to zero).
         managedInstanceScaling: {
@@ -39,6 +40,7 @@ export function createEndpoint(
         routingConfig: { routingStrategy: settings.routingStrategy },
         modelDataDownloadTimeoutInSeconds: settings.modelDataDownloadTimeoutSeconds,
         containerStartupHealthCheckTimeoutInSeconds: settings.containerStartupHealthCheckTimeoutSeconds,
+        ...capacityReservationConfig(settings),
     };
     const endpointConfig = new sagemaker.EndpointConfig(
         `${name}-config`,

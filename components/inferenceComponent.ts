@@ -1,5 +1,6 @@
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
+import { adapterSpecification, componentSpecification, deploymentConfig } from "./capacityConfig";
 import { AWS } from "./defaults";
 import { contentAddressedName } from "./endpoint";
 import { copyCountInput, CopyCountLookup } from "./liveCopyCount";
@@ -49,6 +50,8 @@ export function createInferenceComponent(
     tags: Record<string, string>,
     parent: pulumi.Resource,
     lookup: CopyCountLookup | undefined,
+    instanceTypes: readonly string[],
+    ownAlarmRoles: readonly string[],
 ): sagemaker.InferenceComponent {
     return new sagemaker.InferenceComponent(
         `${resourceName}-ic`,
@@ -57,18 +60,8 @@ export function createInferenceComponent(
             // The endpoint's own output, so the component is created after (and deleted before) the endpoint.
             endpointName: endpoint.endpointName.apply((n) => n ?? endpointName),
             variantName: AWS.variantName,
-            specification: {
-                modelName,
-                computeResourceRequirements: {
-                    numberOfAcceleratorDevicesRequired: component.compute.acceleratorCount,
-                    numberOfCpuCoresRequired: component.compute.cpuCores,
-                    minMemoryRequiredInMb: component.compute.memoryMiB,
-                },
-                startupParameters: {
-                    modelDataDownloadTimeoutInSeconds: component.startup.modelDataDownloadTimeoutSeconds,
-                    containerStartupHealthCheckTimeoutInSeconds: component.startup.containerStartupHealthCheckTimeoutSeconds,
-                },
-            },
+            ...componentSpecification(component, modelName, instanceTypes),
+            ...deploymentConfig(component, ownAlarmRoles),
             // initialCopies at create (SageMaker rejects 0); on an update the live count, see liveCopyCount.ts.
             runtimeConfig: {
                 copyCount: copyCountInput(
@@ -105,4 +98,34 @@ export function modelData(url: string | undefined): object {
         return { modelDataSource: { s3DataSource: { s3Uri: url, s3DataType: "S3Prefix", compressionType: "None" } } };
     }
     return { modelDataUrl: url };
+}
+
+/**
+ * The adapter inference components of a base component: each names the base (`BaseInferenceComponentName`) and
+ * runs on the base's copies, so it has no `RuntimeConfig` (no copy count) and no scalable target of its own.
+ */
+export function createAdapters(
+    resourceName: string,
+    component: ComponentSettings,
+    base: sagemaker.InferenceComponent,
+    endpointName: pulumi.Input<string>,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): sagemaker.InferenceComponent[] {
+    const baseName = base.inferenceComponentName.apply((n) => n ?? component.inferenceComponentName);
+    return component.adapters.map(
+        (adapter) =>
+            new sagemaker.InferenceComponent(
+                `${resourceName}-adapter-${adapter.key}`,
+                {
+                    inferenceComponentName: adapter.inferenceComponentName,
+                    endpointName,
+                    variantName: AWS.variantName,
+                    ...adapterSpecification(adapter, baseName),
+                    tags: tagList(tags),
+                },
+                // Created after and deleted before its base (the base's name output is an input here).
+                { parent, dependsOn: [base], replaceOnChanges: COMPONENT_REPLACE_ON_CHANGES, deleteBeforeReplace: true },
+            ),
+    );
 }

@@ -9,6 +9,8 @@ export interface ObservedComponent {
     readonly key: string;
     readonly inferenceComponentName: pulumi.Output<string>;
     readonly wakeUpAlarmArn: pulumi.Output<string>;
+    /** An explicit alarm name when a rolling update must name it as a rollback alarm (rollbackAlarms.ts). */
+    readonly wakeFailedAlarmName?: { name?: string };
 }
 
 export interface EndpointObservability {
@@ -34,11 +36,13 @@ export function createWakeFailedAlarm(
     topicArn: pulumi.Output<string> | undefined,
     tags: Record<string, string>,
     parent: pulumi.Resource,
+    nameInput: { name?: string } = {},
 ): aws.cloudwatch.MetricAlarm {
     const actions = topicArn ? [topicArn] : [];
     return new aws.cloudwatch.MetricAlarm(
         `${resourceName}-wake-failed-alarm`,
         {
+            ...nameInput,
             alarmDescription: pulumi.interpolate`Inference component ${inferenceComponentName} has failed requests for lack of capacity for ${budgetMinutes} minutes: the wake from zero is not working`,
             metricName: SAGEMAKER_METRICS.noCapacityFailures,
             namespace: SAGEMAKER_METRICS.namespace,
@@ -80,6 +84,7 @@ export function createObservability(
                 alarmTopicArn,
                 tags,
                 parent,
+                c.wakeFailedAlarmName,
             );
         }
     }

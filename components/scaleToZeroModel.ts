@@ -5,8 +5,10 @@ import { defaultComponentName, deployedNames } from "./deployedNames";
 import { createEndpoint } from "./endpoint";
 import { DEFAULTS } from "./defaults";
 import { accountContext, createExecutionRole, propagatedRoleArn, sageMakerArn } from "./iam";
-import { createInferenceComponent, createModel } from "./inferenceComponent";
+import { poolTypes } from "./capacityConfig";
+import { createAdapters, createInferenceComponent, createModel } from "./inferenceComponent";
 import { createObservability } from "./observability";
+import { alarmNameInput, ownRollbackAlarmRoles, WAKE_FAILED_ROLE } from "./rollbackAlarms";
 import { engineCopyCountLookup } from "./liveCopyCount";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
@@ -32,6 +34,8 @@ export interface InferenceComponentOutputs {
     readonly wakeFailedAlarmArn?: pulumi.Output<string>;
     readonly minCopies: number;
     readonly maxCopies: number;
+    /** Adapter key → SageMaker name of the adapter inference component (invoke with this name). */
+    readonly adapterNames: pulumi.Output<Record<string, string>>;
 }
 
 /**
@@ -78,8 +82,9 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                       name,
                       ctx,
                       endpointName,
-                      components.map((c) => c.inferenceComponentName),
-                      components.map((c) => c.model),
+                      components.flatMap((c) => [c.inferenceComponentName, ...c.adapters.map((a) => a.inferenceComponentName)]),
+                      // Adapters' artifacts are read with the same role: listed as model data so the role may read them.
+                      components.flatMap((c) => [c.model, ...c.adapters.map((a) => ({ modelDataUrl: a.artifactUrl }))]),
                       endpoint.tags,
                       this,
                   )
@@ -100,6 +105,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
         );
 
         const copyCountLookup = engineCopyCountLookup();
+        // A rolling update rolls back on the component's own alarms: the wake-up one, and the wake-failed one.
+        const ownAlarmRoles = ownRollbackAlarmRoles(endpoint.observability.wakeFailedAlarm);
         this.inferenceComponents = {};
         const scheduled: ScheduledComponent[] = [];
         const scheduleOwnsCapacity = endpoint.schedule?.method === "autoscaling";
@@ -118,7 +125,10 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 endpoint.tags,
                 this,
                 copyCountLookup,
+                poolTypes(endpoint),
+                ownAlarmRoles,
             );
+            const adapters = createAdapters(childName, component, ic, ic.endpointName, endpoint.tags, this);
             const scaling = createScaling(childName, component, ic, endpoint.tags, this, scheduleOwnsCapacity);
             scheduled.push({ settings: component, resourceName: childName, inferenceComponent: ic, scaling });
             this.inferenceComponents[component.key] = {
@@ -133,10 +143,17 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
                 idleAlarmArn: scaling.idle?.alarm.arn,
                 minCopies: component.scaling.minCopies,
                 maxCopies: component.scaling.maxCopies,
+                adapterNames: pulumi.all(
+                    Object.fromEntries(adapters.map((a, i) => [component.adapters[i].key, a.inferenceComponentName.apply((n) => n ?? component.adapters[i].inferenceComponentName)])),
+                ),
             };
         }
 
-        const observed = Object.entries(this.inferenceComponents).map(([key, c]) => ({ key, ...c }));
+        const observed = components.map((settings) => ({
+            key: settings.key,
+            ...this.inferenceComponents[settings.key],
+            wakeFailedAlarmName: alarmNameInput(settings, WAKE_FAILED_ROLE),
+        }));
         const region = ctx.apply((c) => c.region);
         const observability = createObservability(name, endpointName, region, observed, endpoint.observability, endpoint.tags, this);
         for (const [key, alarm] of Object.entries(observability.wakeFailedAlarms)) {
@@ -203,15 +220,17 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
 function assertUniqueNames(name: string, components: readonly ComponentSettings[]): void {
     const seen = new Map<string, string>();
     const problems: string[] = [];
-    for (const c of components) {
+    const named = components.flatMap((c) => [
+        { path: `inferenceComponents.${c.key}`, name: c.inferenceComponentName },
+        ...c.adapters.map((a) => ({ path: `inferenceComponents.${c.key}.adapters.${a.key}`, name: a.inferenceComponentName })),
+    ]);
+    for (const c of named) {
         // Lower-cased: SageMaker ARNs are, so names differing only by case are one resource to IAM.
-        const other = seen.get(c.inferenceComponentName.toLowerCase());
+        const other = seen.get(c.name.toLowerCase());
         if (other !== undefined) {
-            problems.push(
-                `inferenceComponents.${c.key} and inferenceComponents.${other} both use the inference component name "${c.inferenceComponentName}"`,
-            );
+            problems.push(`${c.path} and ${other} both use the inference component name "${c.name}"`);
         }
-        seen.set(c.inferenceComponentName.toLowerCase(), c.key);
+        seen.set(c.name.toLowerCase(), c.path);
     }
     if (problems.length > 0) {
         throw new ScaleToZeroArgumentError(problems, `ScaleToZeroModel "${name}": invalid arguments`);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as sagemaker from "@pulumi/aws-native/sagemaker";
 import * as pulumi from "@pulumi/pulumi";
 import { AWS } from "./defaults";
+import { alarmNameInput } from "./rollbackAlarms";
 import { ComponentSettings } from "./settings";
 
 /** The autoscaling resources of one inference component. */
@@ -85,6 +86,8 @@ export function createScaling(
     const wakeUpAlarm = new aws.cloudwatch.MetricAlarm(
         `${resourceName}-wake-up-alarm`,
         {
+            // Named up front when a rolling update rolls back on it (the component refers to it before it exists).
+            ...alarmNameInput(component, "wake-up"),
             alarmDescription: pulumi.interpolate`Wakes inference component ${icName} from zero copies on its first failed request`,
             metricName: AWS.wakeUpMetric,
             namespace: AWS.metricNamespace,

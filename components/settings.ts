@@ -1,6 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CopyScaling, EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, Observability, RoutingStrategy, ScheduleMethod } from "./args";
+import {
+    CapacitySize,
+    ComputeRequirements,
+    CopyPlacement,
+    CopyScaling,
+    EndpointArgs,
+    InferenceComponentArgs,
+    InstanceScaleIn,
+    ModelSource,
+    Observability,
+    RollingUpdate,
+    RoutingStrategy,
+    ScheduleMethod,
+} from "./args";
 import { DEFAULTS } from "./defaults";
+import { sageMakerName } from "./names";
 
 /** Endpoint arguments with every default applied. */
 export interface EndpointSettings {
@@ -16,6 +30,9 @@ export interface EndpointSettings {
     readonly schedule?: ScheduleSettings;
     readonly instanceScaleIn?: InstanceScaleIn;
     readonly callerPolicy: { create: boolean; allowWake: boolean; publishColdStartMetrics: boolean };
+    /** Instance types after `instanceType`, in priority order (empty: one instance type). */
+    readonly fallbackInstanceTypes: readonly string[];
+    readonly capacityReservation?: { mlReservationArn: string; preference: string };
     readonly observability: ObservabilitySettings;
 }
 
@@ -58,6 +75,29 @@ export interface ComponentSettings {
         wakeUpAlarmPeriodSeconds: number;
         idleTimeoutMinutes?: number;
     };
+    readonly dataCache: boolean;
+    readonly placement?: CopyPlacement;
+    /** Compute per copy on each fallback instance type (`compute` where not overridden). */
+    readonly computeByInstanceType: Readonly<Record<string, ComponentSettings["compute"]>>;
+    readonly rollingUpdate?: RollingUpdateSettings;
+    readonly adapters: readonly AdapterSettings[];
+}
+
+/** A rolling update with its defaults applied. */
+export interface RollingUpdateSettings {
+    readonly maximumBatchSize: CapacitySize;
+    readonly waitIntervalSeconds: number;
+    readonly maximumExecutionTimeoutSeconds?: number;
+    readonly rollbackMaximumBatchSize?: CapacitySize;
+    readonly rollBackOnOwnAlarms: boolean;
+    readonly rollbackAlarmNames: readonly string[];
+}
+
+/** An adapter of a base component, named. */
+export interface AdapterSettings {
+    readonly key: string;
+    readonly inferenceComponentName: string;
+    readonly artifactUrl: string;
 }
 
 /** Applies the endpoint defaults (the only place they are applied). */
@@ -85,6 +125,11 @@ export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
             allowWake: args.callerPolicy?.allowWake ?? DEFAULTS.callerPolicy.allowWake,
             publishColdStartMetrics: args.callerPolicy?.publishColdStartMetrics ?? DEFAULTS.callerPolicy.publishColdStartMetrics,
         },
+        fallbackInstanceTypes: args.fallbackInstanceTypes ?? [],
+        capacityReservation: args.capacityReservation && {
+            mlReservationArn: args.capacityReservation.mlReservationArn,
+            preference: args.capacityReservation.preference ?? DEFAULTS.capacity.capacityReservationPreference,
+        },
         observability: resolveObservability(args.observability),
     };
 }
@@ -106,11 +151,7 @@ export function resolveComponent(key: string, name: string, args: InferenceCompo
         key,
         inferenceComponentName: args.inferenceComponentName ?? name,
         model: args.model,
-        compute: {
-            acceleratorCount: args.compute.acceleratorCount,
-            memoryMiB: args.compute.memoryMiB,
-            cpuCores: args.compute.cpuCores ?? DEFAULTS.compute.cpuCores,
-        },
+        compute: resolveCompute(args.compute),
         startup: {
             modelDataDownloadTimeoutSeconds:
                 args.startup?.modelDataDownloadTimeoutSeconds ?? DEFAULTS.startup.modelDataDownloadTimeoutSeconds,
@@ -119,6 +160,34 @@ export function resolveComponent(key: string, name: string, args: InferenceCompo
                 DEFAULTS.startup.containerStartupHealthCheckTimeoutSeconds,
         },
         scaling: resolveCopyScaling(args.scaling),
+        dataCache: args.dataCache ?? DEFAULTS.capacity.dataCache,
+        placement: args.placement,
+        computeByInstanceType: Object.fromEntries(
+            Object.entries(args.computeByInstanceType ?? {}).map(([type, c]) => [type, resolveCompute(c)]),
+        ),
+        rollingUpdate: args.rollingUpdate && resolveRollingUpdate(args.rollingUpdate),
+        adapters: Object.entries(args.adapters ?? {}).map(([adapterKey, a]) => ({
+            key: adapterKey,
+            inferenceComponentName: a.inferenceComponentName ?? sageMakerName([args.inferenceComponentName ?? name, adapterKey]),
+            artifactUrl: a.artifactUrl,
+        })),
+    };
+}
+
+function resolveCompute(c: ComputeRequirements): ComponentSettings["compute"] {
+    return { acceleratorCount: c.acceleratorCount, memoryMiB: c.memoryMiB, cpuCores: c.cpuCores ?? DEFAULTS.compute.cpuCores };
+}
+
+/** Applies the rolling-update defaults. */
+export function resolveRollingUpdate(r: RollingUpdate): RollingUpdateSettings {
+    const d = DEFAULTS.rollingUpdate;
+    return {
+        maximumBatchSize: r.maximumBatchSize ?? d.maximumBatchSize,
+        waitIntervalSeconds: r.waitIntervalSeconds ?? d.waitIntervalSeconds,
+        maximumExecutionTimeoutSeconds: r.maximumExecutionTimeoutSeconds,
+        rollbackMaximumBatchSize: r.rollbackMaximumBatchSize,
+        rollBackOnOwnAlarms: r.rollBackOnOwnAlarms ?? d.rollBackOnOwnAlarms,
+        rollbackAlarmNames: r.rollbackAlarmNames ?? [],
     };
 }
 

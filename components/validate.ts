@@ -27,6 +27,7 @@ import {
     isCount,
     isMapOrReport,
     isRecord,
+    KEY_PATTERN,
     Problems,
 } from "./checks";
 import { alarmPeriodError, LIMITS } from "./limits/awsLimits";
@@ -34,6 +35,8 @@ import { environmentProblems } from "./limits/environment";
 import { modelDataUrlError } from "./limits/modelData";
 import { validatePlacement } from "./limits/placementArgs";
 import { validateCallerPolicy, validateObservability } from "./observabilityValidation";
+import { validateCompute } from "./computeChecks";
+import { validateCapacityComponent, validateCapacityEndpoint } from "./capacityValidate";
 import { plainValueProblems } from "./plainValues";
 import { policySizeProblems } from "./limits/policySize";
 import { tagProblems } from "./limits/tags";
@@ -52,7 +55,6 @@ export class ScaleToZeroArgumentError extends pulumi.RunError {
 
 const TIMEOUT_MIN = 60;
 const TIMEOUT_MAX = 3600;
-const KEY_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 
 function checkTimeout(problems: Problems, path: string, value: unknown): void {
     checkInteger(problems, path, value, TIMEOUT_MIN, TIMEOUT_MAX);
@@ -105,6 +107,7 @@ export function validateEndpoint(problems: Problems, args: EndpointArgs, path = 
     validateTags(problems, p("tags"), args.tags);
     validateInstanceScaleIn(problems, p("instanceScaleIn"), args.instanceScaleIn);
     validateSchedule(problems, p("schedule"), args.schedule, now);
+    validateCapacityEndpoint(problems, args, path);
     validateCallerPolicy(problems, p("callerPolicy"), args.callerPolicy);
     validateObservability(problems, p("observability"), args.observability);
 }
@@ -218,21 +221,6 @@ export function validateModelSource(problems: Problems, path: string, model: Mod
 /** A KMS key ARN (key id or multi-Region key id; aliases cannot be used in IAM policy resources). */
 const KMS_KEY_ARN = /^arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-)?[a-zA-Z0-9-]+$/;
 
-function validateCompute(problems: Problems, path: string, compute: ComputeRequirements | undefined): void {
-    if (!isRecord(compute)) {
-        problems.push(`${path} is required: { acceleratorCount (>= 1), memoryMiB (>= 128), cpuCores? (>= 0.25) }`);
-        return;
-    }
-    if (compute.acceleratorCount === undefined) {
-        problems.push(`${path}.acceleratorCount is required (an integer >= 1)`);
-    }
-    checkInteger(problems, `${path}.acceleratorCount`, compute.acceleratorCount, 1);
-    if (compute.memoryMiB === undefined) {
-        problems.push(`${path}.memoryMiB is required (an integer >= 128)`);
-    }
-    checkInteger(problems, `${path}.memoryMiB`, compute.memoryMiB, 128);
-    checkNumber(problems, `${path}.cpuCores`, compute.cpuCores, 0.25, false);
-}
 
 function validateStartup(problems: Problems, path: string, startup: StartupTimeouts | undefined): void {
     if (startup === undefined || !isMapOrReport(problems, path, startup, "modelDataDownloadTimeoutSeconds?, containerStartupHealthCheckTimeoutSeconds?")) {
@@ -306,14 +294,26 @@ export function validateInferenceComponent(problems: Problems, args: Partial<Inf
     checkName(problems, `${path}inferenceComponentName`, args.inferenceComponentName);
 }
 
-const SINGLE_FIELDS = ["model", "compute", "startup", "scaling", "inferenceComponentName"] as const;
+/** Every field of one inference component (also the single-model shorthand's fields; config.ts accepts these). */
+export const INFERENCE_COMPONENT_FIELDS = [
+    "model",
+    "compute",
+    "startup",
+    "scaling",
+    "inferenceComponentName",
+    "dataCache",
+    "placement",
+    "computeByInstanceType",
+    "rollingUpdate",
+    "adapters",
+] as const;
 
 /**
  * Turns the two accepted shapes (single-model shorthand or an `inferenceComponents` map) into one map.
  * Pure; throws `ScaleToZeroArgumentError` when the shape is ambiguous or empty.
  */
 export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, InferenceComponentArgs> {
-    const single = SINGLE_FIELDS.filter((f) => args[f] !== undefined);
+    const single = INFERENCE_COMPONENT_FIELDS.filter((f) => args[f] !== undefined);
     if (args.inferenceComponents !== undefined) {
         if (single.length > 0) {
             throw new ScaleToZeroArgumentError([
@@ -337,6 +337,11 @@ export function normalizeComponents(args: ScaleToZeroModelArgs): Record<string, 
             startup: args.startup,
             scaling: args.scaling,
             inferenceComponentName: args.inferenceComponentName,
+            dataCache: args.dataCache,
+            placement: args.placement,
+            computeByInstanceType: args.computeByInstanceType,
+            rollingUpdate: args.rollingUpdate,
+            adapters: args.adapters,
         },
     };
 }
@@ -372,6 +377,7 @@ export function validateScaleToZeroModelArgs(
             continue;
         }
         validateInferenceComponent(problems, component, path);
+        validateCapacityComponent(problems, component, path, args);
     }
     validateModes(problems, args, components, single);
     validatePlacement(problems, args, components, single);

@@ -51,3 +51,5 @@ export type { StackVariant } from "./twinModes";
 export { stackVariant } from "./twinModes";
 export type { TwinPlanOptions } from "./twinPlan";
 export { planOnTwin } from "./twinPlan";
+export type { RollingUpdateEstimate, StartTimes } from "./rollingUpdate";
+export { copiesPerInstance, estimateRollingUpdate } from "./rollingUpdate";

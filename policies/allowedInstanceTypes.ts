@@ -1,8 +1,8 @@
 import { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { configWithDefaults } from "./lib/config";
-import { TYPES, productionVariants, requireType } from "./lib/resources";
+import { TYPES, productionVariants, requireType, variantInstanceTypes } from "./lib/resources";
 import { firstMatch } from "./lib/stack";
-import { UNKNOWN, get } from "./lib/values";
+import { UNKNOWN } from "./lib/values";
 
 export const ALLOWED_INSTANCE_TYPES = "allowed-instance-types";
 
@@ -44,8 +44,9 @@ export const allowedInstanceTypes: ResourceValidationPolicy = {
             return;
         }
         for (const variant of variants) {
-            const instanceType = get(variant.value, "instanceType");
-            if (typeof instanceType === "string" && firstMatch(instanceType, allowed) === undefined) {
+            // Every type of its instance pools too: any of them may be launched.
+            const types = variantInstanceTypes(variant.value);
+            for (const instanceType of types === UNKNOWN ? [] : types.filter((t) => firstMatch(t, allowed) === undefined)) {
                 reportViolation(
                     `${variant.label} uses instance type "${instanceType}", which is not allowed (allowedInstanceTypes: ` +
                         `${allowed.join(", ")}). Choose an allowed type (scale-to-zero:endpoint.instanceType) or add ` +

@@ -7,6 +7,7 @@ import { leastPrivilegeIam } from "./leastPrivilegeIam";
 import { maxCopyCount } from "./maxCopyCount";
 import { maxInstanceCount } from "./maxInstanceCount";
 import { productionColdStartWarning } from "./productionColdStart";
+import { scarceGpuWithoutFallback } from "./scarceGpuFallback";
 
 /** Name of the policy pack (as `pulumi policy publish` and the Pulumi Cloud show it). */
 export const POLICY_PACK_NAME = "scale-to-zero-guardrails";
@@ -24,4 +25,5 @@ export const allPolicies: Policies = [
     maxCopyCount,
     allowedInstanceTypes,
     leastPrivilegeIam,
+    scarceGpuWithoutFallback,
 ];

@@ -98,11 +98,25 @@ export interface ComponentModel {
     readonly memoryMiB: number;
     readonly cpuCores: number;
     readonly initialCopies: number;
+    /** Compute per copy on other instance types (from `Specifications`), where it differs. */
+    readonly computeByType?: Readonly<Record<string, CopyCompute>>;
+    /** `DataCacheConfig.EnableCaching`: a copy on an instance that already held one starts faster. */
+    readonly dataCache?: boolean;
+}
+
+/** What one copy reserves on an instance. */
+export interface CopyCompute {
+    readonly accelerators: number;
+    readonly memoryMiB: number;
+    readonly cpuCores: number;
 }
 
 export interface EndpointModel {
     readonly name: string;
+    /** The priority-1 instance type. */
     readonly instanceType: string;
+    /** Every instance type in priority order (instance pools); `[instanceType]` without pools. */
+    readonly instanceTypes?: readonly string[];
     readonly minInstances: number;
     readonly maxInstances: number;
     readonly initialInstances: number;
@@ -151,7 +165,10 @@ export function readStackModel(resources: readonly TwinResource[]): StackModel {
     });
     return {
         endpoints,
-        components: of(TWIN_TYPES.inferenceComponent).map(readComponent),
+        // Adapters run on their base's copies: they have no copies, compute or scaling of their own.
+        components: of(TWIN_TYPES.inferenceComponent)
+            .filter((r) => r.inputs.specification?.baseInferenceComponentName === undefined)
+            .map(readComponent),
         targets: of(TWIN_TYPES.target).map((r) => ({
             resourceId: r.inputs.resourceId as string,
             minCapacity: num(r.inputs.minCapacity),
@@ -184,9 +201,13 @@ function readEndpoint(name: string, config: TwinResource): EndpointModel {
     const enabled = mis.status === "ENABLED";
     const initial = num(v.initialInstanceCount, 1);
     const policy = mis.scaleInPolicy;
+    const pools = Array.isArray(v.instancePools)
+        ? [...(v.instancePools as { instanceType: string; priority: number }[])].sort((a, b) => a.priority - b.priority).map((p) => p.instanceType)
+        : [v.instanceType as string];
     return {
         name,
-        instanceType: v.instanceType,
+        instanceType: pools[0],
+        instanceTypes: pools,
         minInstances: enabled ? num(mis.minInstanceCount, 0) : initial,
         maxInstances: enabled ? num(mis.maxInstanceCount, initial) : initial,
         initialInstances: initial,
@@ -199,14 +220,23 @@ function readEndpoint(name: string, config: TwinResource): EndpointModel {
 }
 
 function readComponent(r: TwinResource): ComponentModel {
-    const req = r.inputs.specification?.computeResourceRequirements ?? {};
+    // One Specification, or one Specifications entry per instance type (the first is the priority-1 type's).
+    const specs: any[] = Array.isArray(r.inputs.specifications) ? r.inputs.specifications : [r.inputs.specification ?? {}];
+    const compute = (spec: any): CopyCompute => {
+        const req = spec?.computeResourceRequirements ?? {};
+        return {
+            accelerators: num(req.numberOfAcceleratorDevicesRequired, 0),
+            memoryMiB: num(req.minMemoryRequiredInMb, 0),
+            cpuCores: num(req.numberOfCpuCoresRequired, 0),
+        };
+    };
     return {
         name: r.inputs.inferenceComponentName,
         endpointName: r.inputs.endpointName,
-        accelerators: num(req.numberOfAcceleratorDevicesRequired, 0),
-        memoryMiB: num(req.minMemoryRequiredInMb, 0),
-        cpuCores: num(req.numberOfCpuCoresRequired, 0),
+        ...compute(specs[0]),
         initialCopies: num(r.inputs.runtimeConfig?.copyCount, 1),
+        ...(specs.length > 1 && { computeByType: Object.fromEntries(specs.map((s) => [s.instanceType as string, compute(s)])) }),
+        ...(specs[0]?.dataCacheConfig?.enableCaching === true && { dataCache: true }),
     };
 }
 

@@ -88,7 +88,11 @@ export class TwinRun {
             const release = e.scaleIn?.cooldownMinutes !== undefined ? e.scaleIn.cooldownMinutes * 60 : (options.instanceReleaseSeconds ?? 600);
             const components = model.components.filter((c) => c.endpointName === e.name);
             const capacity = options.instanceCapacity?.[e.instanceType] ?? INSTANCE_CAPACITY[e.instanceType];
-            const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold, capacity);
+            const twin = new EndpointTwin(e, components, coldStart, release, this.start, options.startCold, capacity, {
+                unavailableInstanceTypes: options.unavailableInstanceTypes,
+                capacities: options.instanceCapacity,
+                dataCacheCopyFactor: options.dataCacheCopyFactor,
+            });
             twin.recordCopyStarts = options.keepEvents ?? true;
             this.endpoints.set(e.name, twin);
             components.forEach((c) => this.endpointOf.set(c.name, twin));

@@ -19,6 +19,13 @@ export interface TwinOptions {
     readonly coldStart?: ColdStartSampler;
     /** Capacity of instance types missing from the built-in table (twin/instanceTypes.ts), or overrides. */
     readonly instanceCapacity?: Readonly<Record<string, InstanceCapacity>>;
+    /**
+     * Instance types with no capacity during the run (a scenario parameter): launches fall back to the next
+     * instance pool, or wait when no pool is left. Default: none.
+     */
+    readonly unavailableInstanceTypes?: readonly string[];
+    /** Copy start with the data cache as a share of the uncached time. Default 258/525 (published, see sageMaker.ts). */
+    readonly dataCacheCopyFactor?: number;
     /** Start with no copy and the minimum of instances instead of as just deployed. Default false. */
     readonly startCold?: boolean;
     /** Seconds after a period ends before its datapoint is visible to alarms. Default 0. */
@@ -75,5 +82,5 @@ export interface TwinResult {
     /** Serving-copy seconds, all components. */
     readonly copySeconds: number;
     /** Every copy started after create, with exact times. */
-    readonly copyStarts: readonly { component: string; requestedAt: number; servingAt: number }[];
+    readonly copyStarts: readonly { component: string; requestedAt: number; servingAt: number; instanceType: string; cached: boolean }[];
 }

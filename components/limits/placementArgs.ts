@@ -33,19 +33,37 @@ export function validatePlacement(
     if (problems.length > before || typeof args.instanceType !== "string" || !INSTANCE_TYPE_PATTERN.test(args.instanceType) || !isCount(max, 1)) {
         return;
     }
+    const demands = copyDemands(components, single);
+    if (demands === undefined) {
+        return;
+    }
+    problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
+    // Every fallback pool must hold the copies too, with its own compute where `computeByInstanceType` sets one.
+    for (const type of Array.isArray(args.fallbackInstanceTypes) ? args.fallbackInstanceTypes : []) {
+        const typed = typeof type === "string" && INSTANCE_TYPE_PATTERN.test(type) ? copyDemands(components, single, type) : undefined;
+        if (typed !== undefined) {
+            problems.push(...placementProblems(type, undefined, max, typed).map((m) => `fallbackInstanceTypes: ${m}`));
+        }
+    }
+}
+
+/** Each component's demand (its compute on `instanceType`, when it overrides it); undefined while a compute block is invalid. */
+function copyDemands(components: Record<string, InferenceComponentArgs>, single: boolean, instanceType?: string): CopyDemand[] | undefined {
     const demands: CopyDemand[] = [];
     for (const [key, component] of Object.entries(components)) {
-        const compute: unknown = isRecord(component) ? component.compute : undefined;
+        const override: unknown = instanceType !== undefined && isRecord(component) && isRecord(component.computeByInstanceType) ? component.computeByInstanceType[instanceType] : undefined;
+        const compute: unknown = override ?? (isRecord(component) ? component.compute : undefined);
         const initial = isRecord(component) ? component.scaling?.initialCopies ?? DEFAULTS.scaling.initialCopies : undefined;
         if (!isRecord(compute) || !isCount(compute.acceleratorCount, 1) || !isCount(compute.memoryMiB, 128) || !isCount(initial, 1)) {
-            return;
+            return undefined;
         }
         const cpuCores = compute.cpuCores ?? DEFAULTS.compute.cpuCores;
         if (typeof cpuCores !== "number" || !(cpuCores >= 0.25)) {
-            return;
+            return undefined;
         }
-        const path = single ? "compute" : `inferenceComponents.${key}.compute`;
+        const base = single ? "" : `inferenceComponents.${key}.`;
+        const path = override !== undefined ? `${base}computeByInstanceType.${instanceType}` : `${base}compute`;
         demands.push({ path, acceleratorCount: compute.acceleratorCount, memoryMiB: compute.memoryMiB, cpuCores, initialCopies: initial });
     }
-    problems.push(...placementProblems(args.instanceType, args.instanceTypeSpec, max, demands));
+    return demands;
 }

@@ -57,3 +57,26 @@ export function requireType(
         args.notApplicable(`Policy only applies to resources of type ${types.map((t) => `'${t}'`).join(", ")}`);
     }
 }
+
+/**
+ * The instance types a variant may launch: `instanceType`, or the types of its `instancePools` in priority order
+ * (a variant with instance pools has no `instanceType`). `UNKNOWN` while the pools are not known yet.
+ */
+export function variantInstanceTypes(variant: unknown): string[] | typeof UNKNOWN {
+    const pools = list(get(variant, "instancePools"));
+    if (pools === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (pools.length > 0) {
+        const priority = (p: unknown) => {
+            const value = get(p, "priority");
+            return typeof value === "number" ? value : Number.MAX_SAFE_INTEGER;
+        };
+        return [...pools]
+            .sort((a, b) => priority(a) - priority(b))
+            .map((p) => get(p, "instanceType"))
+            .filter((t): t is string => typeof t === "string");
+    }
+    const type = get(variant, "instanceType");
+    return typeof type === "string" ? [type] : [];
+}

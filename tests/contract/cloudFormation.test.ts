@@ -42,6 +42,28 @@ const PROGRAMS: Record<string, () => Promise<RecordedResource[]>> = {
                 }),
             )
         ).mocks.resources,
+    "capacity features: instance pools, reservation, per-type specifications, cache, placement, rolling update, adapters": async () =>
+        (
+            await runUnderMocks(() =>
+                new ScaleToZeroModel("cap", {
+                    instanceType: "ml.g5.2xlarge",
+                    fallbackInstanceTypes: ["ml.g6.12xlarge"],
+                    capacityReservation: { mlReservationArn: "arn:aws:sagemaker:us-east-1:123456789012:ml-reservation/r-0abc" },
+                    inferenceComponents: {
+                        base: {
+                            model: { image: IMAGE },
+                            compute: { acceleratorCount: 1, memoryMiB: 4096 },
+                            computeByInstanceType: { "ml.g6.12xlarge": { acceleratorCount: 2, memoryMiB: 8192 } },
+                            dataCache: true,
+                            placement: { strategy: "SPREAD", maxAzImbalance: 1 },
+                            rollingUpdate: { maximumBatchSize: { type: "CAPACITY_PERCENT", value: 25 }, maximumExecutionTimeoutSeconds: 3600, rollbackMaximumBatchSize: { type: "COPY_COUNT", value: 1 } },
+                            adapters: { lora: { artifactUrl: "s3://my-models/adapters/lora.tar.gz" } },
+                        },
+                        single: { model: { image: IMAGE }, compute: { acceleratorCount: 1, memoryMiB: 2048 }, dataCache: true, placement: { strategy: "BINPACK" } },
+                    },
+                }),
+            )
+        ).mocks.resources,
     "buffered-mode queue": async () =>
         (
             await runUnderMocks(() => {
@@ -111,5 +133,16 @@ describe("contract: the check is not vacuous", () => {
         const alarmErrors = schemaErrors(alarm.cfnType, alarm.properties).join("\n");
         expect(alarmErrors).to.contain("/ComparisonOperator must be equal to one of the allowed values");
         expect(alarmErrors).to.contain("/EvaluationPeriods must be integer");
+    });
+
+    it("checks the supplemented InferenceComponent properties too (Specifications, DataCacheConfig, SchedulingConfig)", () => {
+        const ic = toCloudFormation("aws-native:sagemaker:InferenceComponent", {
+            endpointName: "e",
+            specifications: [{ dataCacheConfig: { enableCaching: "yes" }, schedulingConfig: { placementStrategy: "PACK", availabilityZoneBalance: { enforcementMode: "PERMISSIVE" } } }],
+        })!;
+        const errors = schemaErrors(ic.cfnType, ic.properties).join("\n");
+        expect(errors).to.contain("/Specifications/0 must have required property 'InstanceType'");
+        expect(errors).to.contain("/Specifications/0/DataCacheConfig/EnableCaching must be boolean");
+        expect(errors).to.contain("/Specifications/0/SchedulingConfig/PlacementStrategy must be equal to one of the allowed values");
     });
 });

@@ -94,7 +94,18 @@ describe("schema.json (the package schema other languages use)", () => {
 
     it("offers the single-model shorthand with the fields and types of InferenceComponent, all optional", () => {
         const component = types[`${PREFIX}InferenceComponent`].properties!;
-        expect(Object.keys(component).sort()).to.deep.equal(["compute", "inferenceComponentName", "model", "scaling", "startup"]);
+        expect(Object.keys(component).sort()).to.deep.equal([
+            "adapters",
+            "compute",
+            "computeByInstanceType",
+            "dataCache",
+            "inferenceComponentName",
+            "model",
+            "placement",
+            "rollingUpdate",
+            "scaling",
+            "startup",
+        ]);
         for (const [field, spec] of Object.entries(component)) {
             const shorthand = model.inputProperties![field];
             expect(shorthand, field).to.not.equal(undefined);

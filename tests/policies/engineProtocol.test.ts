@@ -97,7 +97,7 @@ describe("policy pack over the analyzer engine protocol (run-policy-pack child p
         const policies = info.getPoliciesList();
         expect(policies.map((p) => p.getName())).to.deep.equal(allPolicies.map((p) => p.name));
         expect(policies.map((p) => p.getEnforcementlevel())).to.deep.equal([
-            MANDATORY, MANDATORY, MANDATORY, ADVISORY, ADVISORY, ADVISORY, ADVISORY, MANDATORY,
+            MANDATORY, MANDATORY, MANDATORY, ADVISORY, ADVISORY, ADVISORY, ADVISORY, MANDATORY, ADVISORY,
         ]);
         const kinds = Object.fromEntries(policies.map((p) => [p.getName(), p.getPolicyType()]));
         expect(kinds["scale-to-zero-can-wake-up"]).to.equal(analyzer.PolicyType.POLICY_TYPE_STACK);
@@ -110,6 +110,7 @@ describe("policy pack over the analyzer engine protocol (run-policy-pack child p
         expect(schema("max-copy-count").maxCopyCount).to.deep.include({ type: "integer", default: 8 });
         expect(schema("allowed-instance-types").allowedInstanceTypes).to.deep.include({ type: "array", default: [] });
         expect(schema("least-privilege-iam").additionalUnscopedActions).to.deep.include({ type: "array", default: [] });
+        expect(schema("scarce-gpu-scale-to-zero-without-fallback").scarceInstanceTypes.default).to.include("ml.p5.*");
         for (const p of policies) {
             expect(p.getDescription(), p.getName()).to.have.length.greaterThan(40);
         }
@@ -144,6 +145,15 @@ describe("policy pack over the analyzer engine protocol (run-policy-pack child p
         const props = endpointConfig({ minInstanceCount: UNKNOWN_NUMBER });
         const response = await unary<analyzer.AnalyzeResponse>((cb) => client.analyze(analyzeRequest(TYPES.endpointConfig, "x", props), cb));
         expect(diagnostics(response)).to.deep.equal([]);
+    });
+
+    it("analyze: a scale-to-zero endpoint on a scarce GPU type without a fallback gets the scarce-GPU advisory", async () => {
+        const props = endpointConfig();
+        (props.productionVariants as Record<string, unknown>[])[0].instanceType = "ml.p5.48xlarge";
+        const response = await unary<analyzer.AnalyzeResponse>((cb) => client.analyze(analyzeRequest(TYPES.endpointConfig, "x", props), cb));
+        const found = diagnostics(response);
+        expect(found.map((d) => [d.policy, d.level])).to.deep.equal([["scarce-gpu-scale-to-zero-without-fallback", ADVISORY]]);
+        expect(found[0].message).to.contain('scales to zero instances on "ml.p5.48xlarge"');
     });
 
     it("analyze: minInstanceCount 0 on a prod stack gets only the advisory cold-start warning", async () => {

@@ -13,7 +13,7 @@ function readJson(file: string): Record<string, any> {
 }
 
 describe("policy pack layout", () => {
-    it("has the eight policies, with unique names and the documented default enforcement levels", () => {
+    it("has the nine policies, with unique names and the documented default enforcement levels", () => {
         expect(Object.fromEntries(allPolicies.map((p) => [p.name, p.enforcementLevel]))).to.deep.equal({
             "dev-stacks-scale-to-zero": "mandatory",
             "scale-to-zero-can-wake-up": "mandatory",
@@ -23,6 +23,7 @@ describe("policy pack layout", () => {
             "max-copy-count": "advisory",
             "allowed-instance-types": "advisory",
             "least-privilege-iam": "mandatory",
+            "scarce-gpu-scale-to-zero-without-fallback": "advisory",
         });
         expect(new Set(allPolicies.map((p) => p.name)).size).to.equal(allPolicies.length);
     });

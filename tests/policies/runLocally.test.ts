@@ -48,6 +48,7 @@ describe("evaluatePolicies (local evaluation for the offline preview)", () => {
             "max-copy-count": "advisory/passed",
             "allowed-instance-types": "advisory/not-applicable",
             "least-privilege-iam": "mandatory/passed",
+            "scarce-gpu-scale-to-zero-without-fallback": "advisory/passed",
         });
         expect(verdict(verdicts, "scale-to-zero-can-wake-up").kind).to.equal("stack");
         expect(verdict(verdicts, "allowed-instance-types").notApplicable).to.have.members([
@@ -64,6 +65,7 @@ describe("evaluatePolicies (local evaluation for the offline preview)", () => {
             "[advisory] max-copy-count: passed",
             "[advisory] allowed-instance-types: not-applicable",
             "[mandatory] least-privilege-iam: passed",
+            "[advisory] scarce-gpu-scale-to-zero-without-fallback: passed",
         ]);
     });
 
@@ -117,7 +119,7 @@ describe("evaluatePolicies (local evaluation for the offline preview)", () => {
         it("'all' sets every level; a policy's own entry wins over 'all'", async () => {
             const verdicts = await evaluatePolicies(bad, { stack: "dev", config: { all: "mandatory", "least-privilege-iam": "advisory" } });
             expect(verdicts.map((v) => v.enforcementLevel)).to.deep.equal([
-                "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "advisory",
+                "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "mandatory", "advisory", "mandatory",
             ]);
             expect(mandatoryViolationCount(verdicts)).to.equal(2);
         });
