@@ -39,3 +39,11 @@ export function registerInvoke(program: Command): void {
         context.exitCode = await runInvoke(options, context.io);
     });
 }
+
+/** Parses and checks an invoke command line (without "invoke"); for tests. Throws the first commander error or all checks. */
+export function parseInvokeArgs(argv: readonly string[]): InvokeCommand {
+    const command = invokeCommand()
+        .exitOverride()
+        .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+    return invokeOptions(command.parse([...argv], { from: "user" }).opts<InvokeFlags>());
+}
