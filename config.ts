@@ -37,6 +37,7 @@ const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
     "schedule",
     "instanceScaleIn",
     "callerPolicy",
+    "observability",
 ];
 const COMPONENT_FIELDS: readonly (keyof InferenceComponentArgs)[] = [
     "model",
@@ -66,7 +67,8 @@ const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
     schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
     instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
     instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
-    callerPolicy: ["create", "allowWake"],
+    callerPolicy: ["create", "allowWake", "publishColdStartMetrics"],
+    observability: ["dashboard", "wakeFailedAlarm", "coldStartBudgetMinutes", "createAlarmTopic", "alarmTopicArn"],
 };
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
 export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] as const;

@@ -8,6 +8,8 @@ export interface StackOutputs {
     inferenceComponentNames: pulumi.Output<Record<string, string>>;
     wakeUpAlarmArns: pulumi.Output<Record<string, string>>;
     wakeUpPolicyArns: pulumi.Output<Record<string, string>>;
+    wakeFailedAlarmArns: pulumi.Output<Record<string, string>>;
+    dashboardName?: pulumi.Output<string>;
     targetTrackingPolicyArns: pulumi.Output<Record<string, string>>;
     executionRoleArn: pulumi.Output<string>;
     scheduleArns: pulumi.Output<string[]>;
@@ -43,6 +45,10 @@ export function deployStack(config: StackConfig, opts?: pulumi.ComponentResource
         inferenceComponentNames: model.inferenceComponentNames,
         wakeUpAlarmArns: perComponent(model, (k) => ic[k].wakeUpAlarmArn),
         wakeUpPolicyArns: perComponent(model, (k) => ic[k].wakeUpPolicyArn),
+        wakeFailedAlarmArns: pulumi.all(
+            Object.fromEntries(Object.entries(ic).flatMap(([k, c]) => (c.wakeFailedAlarmArn ? [[k, c.wakeFailedAlarmArn]] : []))),
+        ),
+        dashboardName: model.dashboardName,
         targetTrackingPolicyArns: perComponent(model, (k) => ic[k].targetTrackingPolicyArn),
         executionRoleArn: model.executionRoleArn,
         scheduleArns: model.scheduleArns,

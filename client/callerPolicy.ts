@@ -6,10 +6,15 @@
  * - sagemaker:DescribeInferenceComponent on the component: the cold-start poll (copy counts, status).
  * - sagemaker:UpdateInferenceComponentRuntimeConfig on the component, only with allowWake: the wake. It lets
  *   the caller set the copy count to anything, so it is opt-in, like the client's `wake` option.
+ * - cloudwatch:PutMetricData, only with allowColdStartMetrics and only in the project namespace: the client's
+ *   opt-in cold-start metric. PutMetricData has no resource-level permissions; the `cloudwatch:namespace`
+ *   condition key is what scopes it (Service Authorization Reference, Amazon CloudWatch).
  *
  * Pure: returns a plain policy document object (JSON.stringify it for an IAM resource). With Pulumi, call it
  * inside `pulumi.all([endpointArn, componentArn]).apply(...)`.
  */
+
+import { PROJECT_METRICS } from "../components/metricNames";
 
 export interface ClientPolicyArgs {
     /** ARN of the endpoint, arn:<partition>:sagemaker:<region>:<account>:endpoint/<name>. */
@@ -20,6 +25,8 @@ export interface ClientPolicyArgs {
     readonly allowWake?: boolean;
     /** Also allow InvokeEndpointWithResponseStream. Default true. */
     readonly allowStreaming?: boolean;
+    /** Also allow publishing the cold-start metric (PutMetricData in the `ScaleToZero` namespace). Default false. */
+    readonly allowColdStartMetrics?: boolean;
 }
 
 export interface PolicyStatement {
@@ -27,6 +34,7 @@ export interface PolicyStatement {
     readonly Effect: "Allow";
     readonly Action: string[];
     readonly Resource: string[];
+    readonly Condition?: Record<string, Record<string, string>>;
 }
 
 export interface PolicyDocument {
@@ -56,9 +64,9 @@ export function clientPolicyDocument(args: ClientPolicyArgs): PolicyDocument {
     const componentArn = normalizeSageMakerArn(args.inferenceComponentArn, "inference-component", "inferenceComponentArn");
     const allowWake = args.allowWake ?? false;
     const allowStreaming = args.allowStreaming ?? true;
-    if (typeof allowWake !== "boolean") throw new TypeError(`allowWake must be a boolean, got ${String(allowWake)}`);
-    if (typeof allowStreaming !== "boolean") {
-        throw new TypeError(`allowStreaming must be a boolean, got ${String(allowStreaming)}`);
+    const allowColdStartMetrics = args.allowColdStartMetrics ?? false;
+    for (const [name, value] of Object.entries({ allowWake, allowStreaming, allowColdStartMetrics })) {
+        if (typeof value !== "boolean") throw new TypeError(`${name} must be a boolean, got ${String(value)}`);
     }
     const statements: PolicyStatement[] = [
         {
@@ -82,6 +90,15 @@ export function clientPolicyDocument(args: ClientPolicyArgs): PolicyDocument {
             Effect: "Allow",
             Action: ["sagemaker:UpdateInferenceComponentRuntimeConfig"],
             Resource: [componentArn],
+        });
+    }
+    if (allowColdStartMetrics) {
+        statements.push({
+            Sid: "PublishColdStarts",
+            Effect: "Allow",
+            Action: ["cloudwatch:PutMetricData"],
+            Resource: ["*"],
+            Condition: { StringEquals: { "cloudwatch:namespace": PROJECT_METRICS.namespace } },
         });
     }
     return { Version: "2012-10-17", Statement: statements };

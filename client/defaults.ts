@@ -14,6 +14,8 @@ export const CLIENT_DEFAULTS = {
      * (and spend); the endpoint's alarm wakes it anyway about one minute later. Turn it on to save that minute.
      */
     wake: false,
+    /** Off: publishing needs cloudwatch:PutMetricData (callerPolicy.publishColdStartMetrics). */
+    publishColdStartMetrics: false,
     /** 10 minutes: the slowest seed trial (6.27 min) plus margin, and still short enough to surface a stuck endpoint. */
     deadlineMs: 10 * 60_000,
     /** First DescribeInferenceComponent poll delay; the first poll itself is immediate. */

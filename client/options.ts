@@ -2,6 +2,7 @@
  * Typed options of the cold-start-aware client, their resolution against CLIENT_DEFAULTS, and pure validators
  * that name the offending option and its allowed range.
  */
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type {
     InvokeEndpointCommandInput,
@@ -20,6 +21,12 @@ export interface ColdStartOptions {
      * (clientPolicyDocument({ allowWake: true })). Never lowers a count. Default false.
      */
     readonly wake?: boolean;
+    /**
+     * After a call that waited for capacity, publish its cold start as the CloudWatch metric
+     * `ScaleToZero/ColdStartDuration` (seconds; dimensions EndpointName, InferenceComponentName). Needs
+     * cloudwatch:PutMetricData in that namespace (callerPolicy.publishColdStartMetrics). Default false.
+     */
+    readonly publishColdStartMetrics?: boolean;
     /** Give up with ColdStartTimeoutError when no copy is up this long after the call started. Default 600000 (10 min). */
     readonly deadlineMs?: number;
     /** Delay after the first DescribeInferenceComponent poll, in ms; doubles per poll (with jitter). Default 2000. */
@@ -62,6 +69,10 @@ export interface ScaleToZeroClientOptions extends ColdStartOptions {
     readonly region?: string;
     /** Runtime service URL override (VPC endpoint, local test server). Default: the regional endpoint. */
     readonly endpoint?: string;
+    /** CloudWatch client for the cold-start metric. Default: built on first publish like the control-plane client. */
+    readonly cloudWatchClient?: CloudWatchClient;
+    /** CloudWatch service URL override. Default: the regional endpoint. */
+    readonly cloudWatchEndpoint?: string;
     /** Control-plane service URL override. Default: the regional endpoint. */
     readonly controlPlaneEndpoint?: string;
     /** Credentials for clients this class builds. Default: the SDK's default provider chain. */
@@ -76,6 +87,7 @@ export type ColdStartInvokeStreamInput = InvokeEndpointWithResponseStreamCommand
 
 export interface ResolvedColdStartOptions {
     readonly wake: boolean;
+    readonly publishColdStartMetrics: boolean;
     readonly deadlineMs: number;
     readonly pollInitialDelayMs: number;
     readonly pollMaxDelayMs: number;
@@ -90,6 +102,7 @@ export interface ResolvedColdStartOptions {
 export function resolveColdStartOptions(options: ColdStartOptions = {}): ResolvedColdStartOptions {
     const resolved: ResolvedColdStartOptions = {
         wake: options.wake ?? CLIENT_DEFAULTS.wake,
+        publishColdStartMetrics: options.publishColdStartMetrics ?? CLIENT_DEFAULTS.publishColdStartMetrics,
         deadlineMs: options.deadlineMs ?? CLIENT_DEFAULTS.deadlineMs,
         pollInitialDelayMs: options.pollInitialDelayMs ?? CLIENT_DEFAULTS.pollInitialDelayMs,
         pollMaxDelayMs: options.pollMaxDelayMs ?? Math.max(CLIENT_DEFAULTS.pollMaxDelayMs, options.pollInitialDelayMs ?? 0),
@@ -106,6 +119,9 @@ export function resolveColdStartOptions(options: ColdStartOptions = {}): Resolve
 /** Pure validator of resolved options. */
 export function validateColdStartOptions(options: ResolvedColdStartOptions): void {
     if (typeof options.wake !== "boolean") throw new TypeError(`wake must be a boolean, got ${String(options.wake)}`);
+    if (typeof options.publishColdStartMetrics !== "boolean") {
+        throw new TypeError(`publishColdStartMetrics must be a boolean, got ${String(options.publishColdStartMetrics)}`);
+    }
     requirePositive("deadlineMs", options.deadlineMs);
     requirePositive("pollInitialDelayMs", options.pollInitialDelayMs);
     requirePositive("pollMaxDelayMs", options.pollMaxDelayMs);

@@ -34,6 +34,11 @@ export interface ColdStartProgress {
     readonly desiredCopyCount?: number;
     /** Rough time until a copy is up, in ms (0 = "any moment now"); only during a cold start. */
     readonly estimatedRemainingMs?: number;
+    /**
+     * On `done` after a cold start: ms from this call's first no-capacity answer to its response (what the
+     * optional cold-start metric records).
+     */
+    readonly coldStartMs?: number;
     /** Human-readable detail (e.g. why a poll was retried). */
     readonly detail?: string;
 }

@@ -18,7 +18,9 @@ import {
     type InvokeEndpointCommandOutput,
     type InvokeEndpointWithResponseStreamCommandOutput,
 } from "@aws-sdk/client-sagemaker-runtime";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { backoffDelayMs, sleep } from "./backoff";
+import { ColdStartMetricPublisher } from "./coldStartMetrics";
 import type { CapacitySnapshot } from "./capacity";
 import { CapacityWaiter, type CapacityControlPlane, type CapacityEvent } from "./capacityWaiter";
 import { classifyInvokeError, describeError } from "./errorClassification";
@@ -53,6 +55,8 @@ interface CallState {
     attempt: number;
     /** Last capacity event from the shared loop (cold-start start time, whether it woke the component). */
     lastEvent?: CapacityEvent;
+    /** When this call got its first no-capacity answer (ms epoch), if it did. */
+    coldStartAt?: number;
     /** Last copy counts seen (from an event, or the snapshot that ended the wait). */
     lastSnapshot?: CapacitySnapshot;
 }
@@ -65,6 +69,9 @@ export class ScaleToZeroClient {
     private readonly ownsRuntime: boolean;
     private ownsControlPlane = false;
     private readonly waiter: CapacityWaiter;
+    private metricPublisher?: ColdStartMetricPublisher;
+    private cloudWatch?: CloudWatchClient;
+    private ownsCloudWatch = false;
 
     constructor(private readonly clientOptions: ScaleToZeroClientOptions = {}) {
         this.options = resolveColdStartOptions(clientOptions);
@@ -116,6 +123,7 @@ export class ScaleToZeroClient {
         this.waiter.stopAll("client destroyed");
         if (this.ownsRuntime) this.runtime.destroy();
         if (this.ownsControlPlane) this.controlPlaneClient?.destroy();
+        if (this.ownsCloudWatch) this.cloudWatch?.destroy();
     }
 
     /** Built lazily: a warm-only caller never needs control-plane credentials or a second connection pool. */
@@ -168,7 +176,7 @@ export class ScaleToZeroClient {
             state.attempt++;
             try {
                 const output = await send(state.signal);
-                this.report(state, "done");
+                await this.recordColdStart(state);
                 return output;
             } catch (err) {
                 const kind = classifyInvokeError(err);
@@ -188,6 +196,7 @@ export class ScaleToZeroClient {
                         break;
                 }
                 if (kind === "no-capacity") {
+                    state.coldStartAt ??= Date.now();
                     if (!waitedForCapacity) this.report(state, "cold-start-detected");
                     // Throws ColdStartTimeoutError / ColdStartAbortedError / a terminal control-plane error.
                     state.lastSnapshot = await this.waiter.waitForCapacity(state.context, {
@@ -208,6 +217,35 @@ export class ScaleToZeroClient {
                 this.report(state, "retrying");
             }
         }
+    }
+
+    /** Reports `done` (with the cold start's length after one) and, opt-in, publishes it as a metric. */
+    private async recordColdStart(state: CallState): Promise<void> {
+        const coldStartMs = state.coldStartAt === undefined ? undefined : Date.now() - state.coldStartAt;
+        this.report(state, "done", coldStartMs);
+        if (coldStartMs !== undefined && this.options.publishColdStartMetrics) {
+            await this.metrics().publish({ ...state.context, coldStartMs, at: new Date() });
+        }
+    }
+
+    private metrics(): ColdStartMetricPublisher {
+        if (!this.metricPublisher) {
+            const { region, cloudWatchEndpoint, credentials, cloudWatchClient } = this.clientOptions;
+            const client = cloudWatchClient ?? new CloudWatchClient({
+                region: region ?? this.runtime.config.region,
+                endpoint: cloudWatchEndpoint,
+                credentials: credentials ?? this.runtime.config.credentials,
+            });
+            this.ownsCloudWatch = cloudWatchClient === undefined;
+            this.metricPublisher = new ColdStartMetricPublisher(client);
+            this.cloudWatch = client;
+        }
+        return this.metricPublisher;
+    }
+
+    /** Cold-start metric publishes that failed (they never fail the call). */
+    get coldStartMetricFailures(): number {
+        return this.metricPublisher?.failures ?? 0;
     }
 
     /** Waits before a retry, bounded by the deadline; throws on abort or when the deadline has passed. */
@@ -237,7 +275,7 @@ export class ScaleToZeroClient {
         return new ColdStartAbortedError({ ...state.context, elapsedMs: Date.now() - state.startedAt, reason });
     }
 
-    private report(state: CallState, phase: ColdStartPhase): void {
+    private report(state: CallState, phase: ColdStartPhase, coldStartMs?: number): void {
         if (!state.onProgress) return;
         const snapshot = state.lastSnapshot;
         this.emit(state, {
@@ -248,6 +286,7 @@ export class ScaleToZeroClient {
             currentCopyCount: snapshot?.currentCopyCount,
             desiredCopyCount: snapshot?.desiredCopyCount,
             estimatedRemainingMs: phase === "done" || phase === "invoking" ? undefined : this.estimate(state),
+            ...(coldStartMs === undefined ? {} : { coldStartMs }),
         });
     }
 

@@ -78,8 +78,9 @@ export interface CopyScaling {
      */
     readonly wakeUpAlarmPeriodSeconds?: number;
     /**
-     * Minutes without a successful request after which the copies go straight to 0 (1–14). Target tracking
-     * already does this after its fixed ~15 minutes; an idle timeout only makes it shorter. Requires minCopies 0.
+     * Minutes without a request in flight after which the copies go straight to 0 (7–14). Target tracking
+     * already does this after its fixed ~15 minutes; an idle timeout only makes it shorter. At least 7, longer than
+     * the slowest measured cold start, so it never releases a woken copy before it serves. Requires minCopies 0.
      * Default: unset (target tracking's ~15 minutes).
      */
     readonly idleTimeoutMinutes?: number;
@@ -168,6 +169,28 @@ export interface EndpointArgs {
      * Default `{ create: false, allowWake: false }`.
      */
     readonly callerPolicy?: CallerPolicy;
+    /**
+     * A CloudWatch dashboard for the endpoint and a wake-failed alarm per component (see docs/observability.md).
+     * Default `{ dashboard: true, wakeFailedAlarm: true }`, no notification topic.
+     */
+    readonly observability?: Observability;
+}
+
+/** See `EndpointArgs.observability`. */
+export interface Observability {
+    /** Create a CloudWatch dashboard (copies, invocations, no-capacity failures, latency, cold starts, alarms). Default true. */
+    readonly dashboard?: boolean;
+    /** Create a wake-failed alarm per component: no-capacity failures for longer than `coldStartBudgetMinutes`. Default true. */
+    readonly wakeFailedAlarm?: boolean;
+    /**
+     * Minutes of no-capacity failures in a row after which a wake counts as failed (whole minutes, 1–60).
+     * Default 7: the seed's slowest measured cold start (6.27 min, Llama 3.1 70B) rounded up.
+     */
+    readonly coldStartBudgetMinutes?: number;
+    /** Create an SNS topic and make it the wake-failed alarms' action (output `alarmTopicArn`). Default false. */
+    readonly createAlarmTopic?: boolean;
+    /** ARN of an existing SNS topic for the wake-failed alarms; not together with `createAlarmTopic`. Default: none. */
+    readonly alarmTopicArn?: string;
 }
 
 /** See `EndpointArgs.callerPolicy`. Named without `Args`: SDK generators add it (Python `CallerPolicyArgs`). */
@@ -176,6 +199,11 @@ export interface CallerPolicy {
     readonly create?: boolean;
     /** Let callers wake a component from zero copies. Default false. */
     readonly allowWake?: boolean;
+    /**
+     * Let callers publish the client's cold-start metric (`cloudwatch:PutMetricData`, only in the `ScaleToZero`
+     * namespace). Default false.
+     */
+    readonly publishColdStartMetrics?: boolean;
 }
 
 /** How a weekly schedule changes the copy count. */

@@ -6,10 +6,15 @@ import { clientPolicyDocument, PolicyDocument } from "../client/callerPolicy";
  * The IAM policy an application needs to call every component of the endpoint through `ScaleToZeroClient`:
  * one policy per component from the client's own builder, merged so each statement lists all components.
  */
-export function endpointCallerPolicy(endpointArn: string, componentArns: readonly string[], allowWake: boolean): PolicyDocument {
+export function endpointCallerPolicy(
+    endpointArn: string,
+    componentArns: readonly string[],
+    allowWake: boolean,
+    allowColdStartMetrics = false,
+): PolicyDocument {
     const merged = new Map<string, PolicyDocument["Statement"][number]>();
     for (const componentArn of componentArns) {
-        for (const statement of clientPolicyDocument({ endpointArn, inferenceComponentArn: componentArn, allowWake }).Statement) {
+        for (const statement of clientPolicyDocument({ endpointArn, inferenceComponentArn: componentArn, allowWake, allowColdStartMetrics }).Statement) {
             const existing = merged.get(statement.Sid);
             merged.set(
                 statement.Sid,
@@ -25,14 +30,14 @@ export function createCallerPolicy(
     name: string,
     endpointArn: pulumi.Output<string>,
     componentArns: pulumi.Output<string>[],
-    allowWake: boolean,
+    access: { allowWake: boolean; publishColdStartMetrics: boolean },
     create: boolean,
     tags: Record<string, string>,
     parent: pulumi.Resource,
 ): { json: pulumi.Output<string>; policy?: aws.iam.Policy } {
     const json = pulumi
         .all([endpointArn, pulumi.all(componentArns)])
-        .apply(([endpoint, components]) => JSON.stringify(endpointCallerPolicy(endpoint, components, allowWake)));
+        .apply(([endpoint, components]) => JSON.stringify(endpointCallerPolicy(endpoint, components, access.allowWake, access.publishColdStartMetrics)));
     if (!create) {
         return { json };
     }
@@ -40,7 +45,7 @@ export function createCallerPolicy(
         `${name}-caller-policy`,
         {
             namePrefix: `${name.replace(/[^a-zA-Z0-9+=,.@_-]/g, "-").slice(0, 60)}-caller-`,
-            description: `Invoke the scale-to-zero endpoint${allowWake ? " and wake it from zero" : ""} (attach to application roles)`,
+            description: `Invoke the scale-to-zero endpoint${access.allowWake ? " and wake it from zero" : ""} (attach to application roles)`,
             policy: json,
             tags,
         },

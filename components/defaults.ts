@@ -46,7 +46,21 @@ export const DEFAULTS = {
     callerPolicy: {
         create: false,
         allowWake: false,
+        publishColdStartMetrics: false,
     },
+    observability: {
+        dashboard: true,
+        wakeFailedAlarm: true,
+        /** Whole minutes (alarm periods of 60 s) above the seed's slowest measured cold start, 6.27 min (70B). */
+        coldStartBudgetMinutes: Math.ceil(6.27),
+        createAlarmTopic: false,
+    },
+    /**
+     * Shortest idle timeout: longer than the slowest cold start AWS measured (6.27 min, Llama 3.1 70B), so even if
+     * SageMaker publishes per-copy metrics as 0 while a copy starts (undocumented; docs/twin.md), the idle alarm
+     * cannot fire before a woken copy serves its first request.
+     */
+    idleTimeoutMinMinutes: 7,
     /** Target tracking's scale-in alarm: 90 datapoints of 10 s. An idle timeout must be shorter to matter. */
     targetTrackingScaleInMinutes: 15,
     /**

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScaleToZeroModelArgs } from "./args";
 import { createCallerPolicy } from "./callerPolicy";
+import { defaultComponentName, deployedNames } from "./deployedNames";
 import { createEndpoint } from "./endpoint";
 import { DEFAULTS } from "./defaults";
 import { accountContext, createExecutionRole, propagatedRoleArn, sageMakerArn } from "./iam";
 import { createInferenceComponent, createModel } from "./inferenceComponent";
+import { createObservability } from "./observability";
 import { engineCopyCountLookup } from "./liveCopyCount";
-import { sageMakerName } from "./names";
 import { createCopyCountSchedules, createScheduledActions, ScheduledComponent } from "./schedule";
 import { createScaling } from "./scaling";
 import { credentialWarnings } from "./secrets";
@@ -27,6 +28,8 @@ export interface InferenceComponentOutputs {
     readonly wakeUpAlarmArn: pulumi.Output<string>;
     /** The idle-timeout alarm, when `scaling.idleTimeoutMinutes` is set. */
     readonly idleAlarmArn?: pulumi.Output<string>;
+    /** The wake-failed alarm, unless `observability.wakeFailedAlarm` is false. */
+    readonly wakeFailedAlarmArn?: pulumi.Output<string>;
     readonly minCopies: number;
     readonly maxCopies: number;
 }
@@ -50,16 +53,18 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
     public readonly callerPolicyJson: pulumi.Output<string>;
     /** ARN of the managed caller policy when `callerPolicy.create` is true. */
     public readonly callerPolicyArn?: pulumi.Output<string>;
+    /** Name of the CloudWatch dashboard, unless `observability.dashboard` is false. */
+    public readonly dashboardName?: pulumi.Output<string>;
+    /** SNS topic the wake-failed alarms notify (created or given), if any. */
+    public readonly alarmTopicArn?: pulumi.Output<string>;
 
     constructor(name: string, args: ScaleToZeroModelArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: a bad argument must not leave a half-created stack.
         const declared = validateScaleToZeroModelArgs(args, `ScaleToZeroModel "${name}": invalid arguments`);
         const stack = pulumi.getStack();
         const endpoint = resolveEndpoint(args);
-        const endpointName = args.endpointName ?? sageMakerName([name, stack]);
-        const components = Object.entries(declared).map(([key, c]) =>
-            resolveComponent(key, sageMakerName([name, key, stack]), c),
-        );
+        const { endpointName } = deployedNames(name, stack, args);
+        const components = Object.entries(declared).map(([key, c]) => resolveComponent(key, defaultComponentName(name, key, stack), c));
         assertUniqueNames(name, components);
         super(SCALE_TO_ZERO_MODEL_TYPE, name, {}, withPreviousTypeAlias("ScaleToZeroModel", opts));
         for (const warning of credentialWarnings(declared, args.inferenceComponents === undefined)) {
@@ -131,6 +136,15 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             };
         }
 
+        const observed = Object.entries(this.inferenceComponents).map(([key, c]) => ({ key, ...c }));
+        const region = ctx.apply((c) => c.region);
+        const observability = createObservability(name, endpointName, region, observed, endpoint.observability, endpoint.tags, this);
+        for (const [key, alarm] of Object.entries(observability.wakeFailedAlarms)) {
+            this.inferenceComponents[key] = { ...this.inferenceComponents[key], wakeFailedAlarmArn: alarm.arn };
+        }
+        this.dashboardName = observability.dashboard?.dashboardName;
+        this.alarmTopicArn = observability.alarmTopicArn;
+
         this.scheduleArns = pulumi.all(this.createSchedule(name, endpoint.schedule, scheduled, ctx, endpoint.tags));
 
         // Policies are built from the ARNs SageMaker will give these names, so they are complete at preview.
@@ -138,7 +152,7 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             name,
             ctx.apply((c) => sageMakerArn(c, "endpoint", endpointName)),
             components.map((component) => ctx.apply((c) => sageMakerArn(c, "inference-component", component.inferenceComponentName))),
-            endpoint.callerPolicy.allowWake,
+            endpoint.callerPolicy,
             endpoint.callerPolicy.create,
             endpoint.tags,
             this,
@@ -164,6 +178,8 @@ export class ScaleToZeroModel extends pulumi.ComponentResource {
             scheduleArns: this.scheduleArns,
             callerPolicyJson: this.callerPolicyJson,
             callerPolicyArn: this.callerPolicyArn,
+            dashboardName: this.dashboardName,
+            alarmTopicArn: this.alarmTopicArn,
         });
     }
 

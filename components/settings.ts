@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CopyScaling, EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, RoutingStrategy, ScheduleMethod } from "./args";
+import { CopyScaling, EndpointArgs, InferenceComponentArgs, InstanceScaleIn, ModelSource, Observability, RoutingStrategy, ScheduleMethod } from "./args";
 import { DEFAULTS } from "./defaults";
 
 /** Endpoint arguments with every default applied. */
@@ -15,7 +15,17 @@ export interface EndpointSettings {
     readonly tags: Record<string, string>;
     readonly schedule?: ScheduleSettings;
     readonly instanceScaleIn?: InstanceScaleIn;
-    readonly callerPolicy: { create: boolean; allowWake: boolean };
+    readonly callerPolicy: { create: boolean; allowWake: boolean; publishColdStartMetrics: boolean };
+    readonly observability: ObservabilitySettings;
+}
+
+/** `observability` with its defaults applied. */
+export interface ObservabilitySettings {
+    readonly dashboard: boolean;
+    readonly wakeFailedAlarm: boolean;
+    readonly coldStartBudgetMinutes: number;
+    readonly createAlarmTopic: boolean;
+    readonly alarmTopicArn?: string;
 }
 
 /** A weekly schedule with its defaults applied. */
@@ -73,7 +83,20 @@ export function resolveEndpoint(args: EndpointArgs): EndpointSettings {
         callerPolicy: {
             create: args.callerPolicy?.create ?? DEFAULTS.callerPolicy.create,
             allowWake: args.callerPolicy?.allowWake ?? DEFAULTS.callerPolicy.allowWake,
+            publishColdStartMetrics: args.callerPolicy?.publishColdStartMetrics ?? DEFAULTS.callerPolicy.publishColdStartMetrics,
         },
+        observability: resolveObservability(args.observability),
+    };
+}
+
+function resolveObservability(o: Observability | undefined): ObservabilitySettings {
+    const d = DEFAULTS.observability;
+    return {
+        dashboard: o?.dashboard ?? d.dashboard,
+        wakeFailedAlarm: o?.wakeFailedAlarm ?? d.wakeFailedAlarm,
+        coldStartBudgetMinutes: o?.coldStartBudgetMinutes ?? d.coldStartBudgetMinutes,
+        createAlarmTopic: o?.createAlarmTopic ?? d.createAlarmTopic,
+        ...(o?.alarmTopicArn !== undefined && { alarmTopicArn: o.alarmTopicArn }),
     };
 }
 

@@ -12,7 +12,7 @@ export const PLANNER_DEFAULTS = {
     /** Retry client: exponential backoff 1, 2, 4, … s capped at 60 s, 8 attempts in all (≈ 4 min). */
     retry: { maxAttempts: 8, initialDelaySeconds: 1, backoffFactor: 2, maxDelaySeconds: 60 },
     /** Idle timeouts compared by default, minutes. */
-    idleTimeoutMinutes: [5, 10],
+    idleTimeoutMinutes: [7, 10],
     /** Weekly schedule compared by default: warm from Monday 07:00 to Friday 18:00 UTC. */
     schedule: {
         timeZone: "UTC",

@@ -15,6 +15,12 @@ export const SCALE_TO_ZERO_CAN_WAKE_UP = "scale-to-zero-can-wake-up";
  * that may scale to zero needs the wake-up path: a StepScaling policy on its scalable target and a CloudWatch
  * alarm on NoCapacityInvocationFailures (dimension InferenceComponentName) whose alarm action is that policy.
  *
+ * A scale-in alarm can also keep it from waking: Application Auto Scaling applies a step policy again after each
+ * cooldown while its alarm stays in ALARM ("The adjustments can continue for additional alarm breaches until the
+ * alarm state returns to OK", Application Auto Scaling User Guide, How step scaling works). An alarm that lowers
+ * capacity and treats missing data as breaching (or ignores it, keeping ALARM) stays in ALARM at zero copies, where
+ * per-copy and invocation metrics have no datapoints, and undoes every wake-up (shown by the twin, docs/twin.md).
+ *
  * Uses resource outputs. Values unknown during preview (ARNs of resources not created yet) are never reported:
  * the check runs again on the real outputs after `pulumi up`.
  */
@@ -53,7 +59,9 @@ export const scaleToZeroCanWakeUp: StackValidationPolicy = {
             }
             const componentName = resourceId.slice(INFERENCE_COMPONENT_RESOURCE_PREFIX.length);
             const component = components.find((c) => get(c.props, "inferenceComponentName") === componentName);
-            const problem = wakeUpProblem(target, resourceId, componentName, stepPolicies, alarms);
+            const problem =
+                wakeUpProblem(target, resourceId, componentName, stepPolicies, alarms) ??
+                fightingScaleInProblem(resourceId, stepPolicies, alarms);
             if (problem !== undefined) {
                 reportViolation(
                     `inference component "${componentName}" can scale to zero copies (scalable target ` +
@@ -155,4 +163,44 @@ function triggers(alarm: PolicyResource, policyArns: unknown[]): boolean {
     }
     // A policy ARN not known yet may be any of the alarm's scaling-policy actions.
     return policyArns.includes(UNKNOWN) && actions.some((a) => typeof a === "string" && /:autoscaling:.*:scalingPolicy:/.test(a));
+}
+
+/** Missing-data treatments under which an alarm stays in (or enters) ALARM when its metric has no datapoints. */
+const ALARM_WHEN_MISSING = new Set(["breaching", "ignore"]);
+
+/** A scale-in alarm on this target that stays in ALARM at zero copies, or undefined. */
+function fightingScaleInProblem(resourceId: string, policies: PolicyResource[], alarms: PolicyResource[]): string | undefined {
+    const lowering = policies.filter(
+        (p) => get(p.props, "policyType") === "StepScaling" && get(p.props, "resourceId") === resourceId && lowersCapacity(p),
+    );
+    for (const alarm of alarms) {
+        const missing = get(alarm.props, "treatMissingData");
+        if (typeof missing !== "string" || !ALARM_WHEN_MISSING.has(missing) || get(alarm.props, "actionsEnabled") === false) {
+            continue;
+        }
+        const actions = list(get(alarm.props, "alarmActions"));
+        const policy = actions === UNKNOWN ? undefined : lowering.find((p) => actions.includes(get(p.props, "arn")));
+        if (policy !== undefined) {
+            return (
+                `its scale-in alarm "${alarm.name}" (action "${policy.name}") treats missing data as "${missing}". At zero ` +
+                `copies its metric has no datapoints, so the alarm stays in ALARM and Application Auto Scaling keeps ` +
+                `applying the scale-in after every cooldown, undoing each wake-up. Use treatMissingData "notBreaching" ` +
+                `on a per-copy metric (ScaleToZeroModel's scaling.idleTimeoutMinutes does).`
+            );
+        }
+    }
+    return undefined;
+}
+
+/** The step policy sets capacity to 0 or removes capacity (known values only: unknowns are not reported). */
+function lowersCapacity(policy: PolicyResource): boolean {
+    const type = get(policy.props, "stepScalingPolicyConfiguration", "adjustmentType");
+    const steps = list(get(policy.props, "stepScalingPolicyConfiguration", "stepAdjustments"));
+    if (steps === UNKNOWN || type === UNKNOWN) {
+        return false;
+    }
+    return steps.some((step) => {
+        const adjustment = asNumber(get(step, "scalingAdjustment"));
+        return adjustment !== undefined && (type === "ExactCapacity" ? adjustment === 0 : adjustment < 0);
+    });
 }

@@ -66,7 +66,7 @@ async function simulate(requests: number, modes: PlannerMode[]): Promise<{ secon
     };
 }
 
-async function writeCsv(file: string, requests: number): Promise<number> {
+async function writeCsv(file: string, requests: number, days = DAYS): Promise<number> {
     const out = fs.createWriteStream(file);
     let chunk = "timestamp,duration\n";
     let lines = 0;
@@ -76,7 +76,8 @@ async function writeCsv(file: string, requests: number): Promise<number> {
         }
         chunk = "";
     };
-    for (const r of weekdayTraffic({ days: DAYS, requestsPerDay: requests / WEEKDAYS_IN_WINDOW })) {
+    const weekdays = (WEEKDAYS_IN_WINDOW * days) / DAYS;
+    for (const r of weekdayTraffic({ days, requestsPerDay: requests / weekdays })) {
         chunk += `${r.time.toFixed(3)},${r.duration.toFixed(3)}\n`;
         lines++;
         if (chunk.length > 1 << 20) {
@@ -205,12 +206,18 @@ async function main(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-planner-"));
     try {
         const figures: MemoryFigures[] = [];
-        for (const n of [SMALL, LARGE]) {
-            const file = path.join(dir, `traffic-${n}.csv`);
+        // The third file has the large count at the small file's rate (10× the days): it tells growth with the
+        // number of requests (a leak) from growth with the request rate (more requests waiting in one cold start).
+        for (const [n, days] of [
+            [SMALL, DAYS],
+            [LARGE, DAYS],
+            [LARGE, DAYS * (LARGE / SMALL)],
+        ] as const) {
+            const file = path.join(dir, `traffic-${n}-${days}d.csv`);
             const writeStarted = process.hrtime.bigint();
-            const lines = await writeCsv(file, n);
+            const lines = await writeCsv(file, n, days);
             const size = fs.statSync(file).size / MB;
-            console.log(`   wrote ${fmt(lines)} lines (${size.toFixed(0)} MB) in ${seconds(writeStarted).toFixed(1)} s`);
+            console.log(`   wrote ${fmt(lines)} lines over ${days} days (${size.toFixed(0)} MB) in ${seconds(writeStarted).toFixed(1)} s`);
             const m = streamInChild(file);
             figures.push(m);
             console.log(
@@ -219,11 +226,14 @@ async function main(): Promise<void> {
             );
             fs.rmSync(file);
         }
-        const [a, b] = figures;
-        console.log(
-            `   ${fmt(b.lines)} vs ${fmt(a.lines)} lines: retained heap delta ${b.retainedHeapDeltaMb.toFixed(1)} vs ` +
-                `${a.retainedHeapDeltaMb.toFixed(1)} MB, RSS growth ${(b.rssPeakMb - b.rssBeforeMb).toFixed(1)} vs ${(a.rssPeakMb - a.rssBeforeMb).toFixed(1)} MB`,
-        );
+        const [a, b, c] = figures;
+        const compare = (x: MemoryFigures, y: MemoryFigures, label: string) =>
+            console.log(
+                `   ${label}: retained heap delta ${x.retainedHeapDeltaMb.toFixed(1)} vs ${y.retainedHeapDeltaMb.toFixed(1)} MB, ` +
+                    `RSS growth ${(x.rssPeakMb - x.rssBeforeMb).toFixed(1)} vs ${(y.rssPeakMb - y.rssBeforeMb).toFixed(1)} MB`,
+            );
+        compare(b, a, `${fmt(b.lines)} vs ${fmt(a.lines)} lines, same ${DAYS} days`);
+        compare(c, a, `${fmt(c.lines)} vs ${fmt(a.lines)} lines, same rate`);
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -40,6 +40,8 @@ describe("dev stack program under mocks", () => {
                 "aws:appautoscaling/target:Target",
                 "aws:cloudwatch/metricAlarm:MetricAlarm", // wake-up
                 "aws:cloudwatch/metricAlarm:MetricAlarm", // idle timeout
+                "aws:cloudwatch/metricAlarm:MetricAlarm", // wake failed
+                "aws:cloudwatch/dashboard:Dashboard",
                 "aws:iam/role:Role", // SageMaker execution role
                 "aws:iam/rolePolicy:RolePolicy",
                 "aws:iam/role:Role", // EventBridge Scheduler role
@@ -189,7 +191,7 @@ describe("dev stack program under mocks", () => {
         const component = mocks.one("scale-to-zero:index:ScaleToZeroModel");
         expect(component.name).to.equal("llm");
         const children = mocks.resources.filter((r) => r.type !== "scale-to-zero:index:ScaleToZeroModel");
-        expect(children.length).to.equal(17);
+        expect(children.length).to.equal(19); // with the dashboard and the wake-failed alarm
         for (const child of children) {
             expect(child.parentUrn, child.name).to.equal("urn:pulumi:dev::scale-to-zero::scale-to-zero:index:ScaleToZeroModel::llm");
             expect(child.name.startsWith("llm-"), child.name).to.equal(true);

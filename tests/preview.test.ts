@@ -37,7 +37,7 @@ describe("offline preview (scale-to-zero plan)", function () {
             "metric: SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution",
             'metric: AWS/SageMaker NoCapacityInvocationFailures {"InferenceComponentName":"llm-llama-8b-dev"}',
             "condition: Maximum GreaterThanOrEqualToThreshold 1, 1 of 1 x 60s",
-            "18 resources would be created.",
+            "20 resources would be created.",
             "--inference-component-name llm-llama-8b-dev",
             "[mandatory] dev-stacks-scale-to-zero: passed",
             "[mandatory] scale-to-zero-can-wake-up: passed",

@@ -31,7 +31,7 @@ describe("ScaleToZeroModel with several inference components (prod stack)", () =
             ["inference-component/llm-llama-8b-prod", 1, 6],
             ["inference-component/llm-mistral-7b-prod", 1, 4],
         ]);
-        const alarms = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const alarms = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.endsWith("-wake-up-alarm"));
         expect(alarms.map((a) => a.inputs.dimensions.InferenceComponentName).sort()).to.deep.equal([
             "llm-llama-8b-prod",
             "llm-mistral-7b-prod",

@@ -222,10 +222,10 @@ describe("scaling mode validation", () => {
         ["scale-out copies below min", { ...single, scaling: { minCopies: 2, maxCopies: 4 }, schedule: { ...weekends, scaleOutCopies: 1 } }, "schedule.scaleOutCopies (1) must be within [2, 4], the copy range of scaling"],
         ["an unknown method", { ...single, schedule: { ...weekends, method: "cron" as never } }, 'schedule.method must be one of autoscaling, scheduler (got "cron")'],
         ["scheduler method with a warm minimum", { ...single, scaling: { minCopies: 1 }, schedule: { ...weekends, method: "scheduler" } }, 'schedule.method "scheduler" sets copies to 0, which autoscaling\'s scaling.minCopies 1 would undo'],
-        ["idle timeout below the metric period", { ...single, scaling: { idleTimeoutMinutes: 0 } }, "scaling.idleTimeoutMinutes must be at least 1: the Invocations metric has a 1-minute period"],
+        ["idle timeout shorter than a cold start", { ...single, scaling: { idleTimeoutMinutes: 6 } }, "scaling.idleTimeoutMinutes must be at least 7: a shorter idle time could release a woken copy before it serves"],
         ["idle timeout longer than target tracking", { ...single, scaling: { idleTimeoutMinutes: 30 } }, "scaling.idleTimeoutMinutes must be at most 14: target tracking already scales to 0 after 15 idle minutes"],
-        ["fractional idle timeout", { ...single, scaling: { idleTimeoutMinutes: 2.5 } }, "scaling.idleTimeoutMinutes must be a whole number of minutes from 1 to 14 (got 2.5)"],
-        ["idle timeout with a warm minimum", { ...single, scaling: { minCopies: 1, idleTimeoutMinutes: 5 } }, "scaling.idleTimeoutMinutes scales copies to 0, which conflicts with scaling.minCopies 1"],
+        ["fractional idle timeout", { ...single, scaling: { idleTimeoutMinutes: 2.5 } }, "scaling.idleTimeoutMinutes must be a whole number of minutes from 7 to 14 (got 2.5)"],
+        ["idle timeout with a warm minimum", { ...single, scaling: { minCopies: 1, idleTimeoutMinutes: 8 } }, "scaling.idleTimeoutMinutes scales copies to 0, which conflicts with scaling.minCopies 1"],
         ["unknown instance scale-in strategy", { ...single, instanceScaleIn: { strategy: "FAST" as never } }, 'instanceScaleIn.strategy must be one of IDLE_RELEASE, CONSOLIDATION (got "FAST")'],
         ["instance scale-in cooldown below 5", { ...single, instanceScaleIn: { strategy: "IDLE_RELEASE", cooldownMinutes: 1 } }, "instanceScaleIn.cooldownMinutes must be an integer from 5 to 1440 (got 1)"],
     ];
@@ -233,7 +233,7 @@ describe("scaling mode validation", () => {
         it(`rejects ${title}`, () => expect(problems(args)).to.contain(message));
     }
     it("accepts a complete valid schedule with idle timeout", () => {
-        expect(problems({ ...single, scaling: { idleTimeoutMinutes: 5 }, schedule: { ...weekends, method: "scheduler", endDate: "2027-12-31T00:00:00Z" } })).to.equal("");
+        expect(problems({ ...single, scaling: { idleTimeoutMinutes: 8 }, schedule: { ...weekends, method: "scheduler", endDate: "2027-12-31T00:00:00Z" } })).to.equal("");
     });
 });
 

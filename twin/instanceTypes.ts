@@ -1,3 +1,5 @@
+import { INSTANCE_TYPES, InstanceTypeSpec } from "../components/limits/instanceTypes";
+
 /** What copies may use on one instance. */
 export interface InstanceCapacity {
     readonly accelerators: number;
@@ -5,16 +7,15 @@ export interface InstanceCapacity {
     readonly memoryMiB: number;
 }
 
-/** Accelerators, vCPUs and memory of the SageMaker instance types the stacks use ("Amazon SageMaker pricing" / instance type pages). */
-export const INSTANCE_CAPACITY: Readonly<Record<string, InstanceCapacity>> = {
-    "ml.g5.xlarge": { accelerators: 1, cpuCores: 4, memoryMiB: 16 * 1024 },
-    "ml.g5.2xlarge": { accelerators: 1, cpuCores: 8, memoryMiB: 32 * 1024 },
-    "ml.g5.4xlarge": { accelerators: 1, cpuCores: 16, memoryMiB: 64 * 1024 },
-    "ml.g5.8xlarge": { accelerators: 1, cpuCores: 32, memoryMiB: 128 * 1024 },
-    "ml.g5.12xlarge": { accelerators: 4, cpuCores: 48, memoryMiB: 192 * 1024 },
-    "ml.g5.24xlarge": { accelerators: 4, cpuCores: 96, memoryMiB: 384 * 1024 },
-    "ml.g5.48xlarge": { accelerators: 8, cpuCores: 192, memoryMiB: 768 * 1024 },
-    "ml.g6.12xlarge": { accelerators: 4, cpuCores: 48, memoryMiB: 192 * 1024 },
-    "ml.g6e.48xlarge": { accelerators: 8, cpuCores: 192, memoryMiB: 1536 * 1024 },
-    "ml.p4d.24xlarge": { accelerators: 8, cpuCores: 96, memoryMiB: 1152 * 1024 },
-};
+/** One instance type's capacity in the twin's units. */
+export function capacityOfSpec(spec: InstanceTypeSpec): InstanceCapacity {
+    return { accelerators: spec.acceleratorCount, cpuCores: spec.vCpus, memoryMiB: spec.memoryGiB * 1024 };
+}
+
+/**
+ * Capacity of every instance type the component knows: derived from its dated, sourced table
+ * (components/limits/instanceTypes.ts), so the twin places copies exactly as the validator checks they fit.
+ */
+export const INSTANCE_CAPACITY: Readonly<Record<string, InstanceCapacity>> = Object.fromEntries(
+    Object.entries(INSTANCE_TYPES).map(([type, spec]) => [type, capacityOfSpec(spec)]),
+);

@@ -1,13 +1,16 @@
+import { SAGEMAKER_METRICS } from "../components/metricNames";
+
 /**
  * The CloudWatch metrics of inference components (namespace AWS/SageMaker, dimension InferenceComponentName):
  * - `Invocations`, `NoCapacityInvocationFailures`: per-minute counts; a minute without events has no datapoint;
  * - `ConcurrentRequestsPerCopy`: high resolution (10 s), only while the component has a copy to measure.
  * Datapoints are stamped with the start of their interval; a query aggregates the datapoints inside a period.
  */
+// The names the dashboard and alarms use (components/metricNames.ts): a simulated week charts like a real one.
 export const METRIC = {
-    invocations: "Invocations",
-    failures: "NoCapacityInvocationFailures",
-    concurrency: "ConcurrentRequestsPerCopy",
+    invocations: SAGEMAKER_METRICS.invocations,
+    failures: SAGEMAKER_METRICS.noCapacityFailures,
+    concurrency: SAGEMAKER_METRICS.concurrencyPerCopy,
 } as const;
 
 export const STANDARD_RESOLUTION = 60;

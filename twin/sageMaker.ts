@@ -1,4 +1,5 @@
 import { ColdStartSampler } from "./coldStart";
+import { knownTypesLike } from "../components/limits/instanceTypes";
 import { INSTANCE_CAPACITY, InstanceCapacity } from "./instanceTypes";
 import { ComponentModel, EndpointModel } from "./stackModel";
 
@@ -46,7 +47,7 @@ export class EndpointTwin {
     ) {
         if (!capacity) {
             throw new Error(
-                `twin: instance type ${endpoint.instanceType} has no capacity entry (known: ${Object.keys(INSTANCE_CAPACITY).join(", ")}); pass instanceCapacity`,
+                `twin: instance type ${endpoint.instanceType} has no capacity entry (known: ${knownTypesLike(endpoint.instanceType).join(", ")}, ...); pass instanceCapacity`,
             );
         }
         this.capacity = capacity;

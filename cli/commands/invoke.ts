@@ -1,8 +1,8 @@
 import { Command, Option } from "commander";
 import { runInvoke } from "../../client/cli";
-import { InvokeCommand, InvokeFlags, MAX_DEADLINE_MINUTES, invokeOptions } from "../../client/cliArgs";
+import { InvokeCommand, MAX_DEADLINE_MINUTES, invokeOptions } from "../../client/cliArgs";
 import { CLI_DEFAULTS } from "../../client/defaults";
-import { contextOf, usageError } from "../context";
+import { parseChecked, registerChecked } from "./shared";
 
 function invokeCommand(): Command {
     return new Command("invoke")
@@ -25,25 +25,10 @@ function invokeCommand(): Command {
 }
 
 export function registerInvoke(program: Command): void {
-    const command = invokeCommand();
-    command.copyInheritedSettings(program);
-    program.addCommand(command);
-    command.action(async (flags: InvokeFlags, self: Command) => {
-        const context = contextOf(self);
-        let options: InvokeCommand;
-        try {
-            options = invokeOptions(flags);
-        } catch (error) {
-            return usageError(self, (error as Error).message);
-        }
-        context.exitCode = await runInvoke(options, context.io);
-    });
+    registerChecked(program, invokeCommand(), invokeOptions, (options: InvokeCommand, context) => runInvoke(options, context.io));
 }
 
-/** Parses and checks an invoke command line (without "invoke"); for tests. Throws the first commander error or all checks. */
+/** Parses and checks an invoke command line (without "invoke"); for tests. */
 export function parseInvokeArgs(argv: readonly string[]): InvokeCommand {
-    const command = invokeCommand()
-        .exitOverride()
-        .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
-    return invokeOptions(command.parse([...argv], { from: "user" }).opts<InvokeFlags>());
+    return parseChecked(invokeCommand(), argv, invokeOptions);
 }

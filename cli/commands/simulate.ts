@@ -1,14 +1,16 @@
 import { Command, Option } from "commander";
+import { DEFAULTS } from "../../components/defaults";
 import { CliOptions, CliUsageError, SimulateFlags, simulateOptions } from "../../planner/cliArgs";
 import { runSimulate } from "../../planner/cli";
 import { PLANNER_DEFAULTS as D } from "../../planner/defaults";
 import { TIMING_PROFILES } from "../../planner/timingProfiles";
 import { TRAFFIC_PATTERNS } from "../../planner/traffic/generators";
-import { contextOf, usageError } from "../context";
 import { collect, once } from "../flags";
-import { stackDirOption, textWriters } from "./shared";
+import { parseChecked, registerChecked, stackDirOption, textWriters } from "./shared";
 
 const scheduleDefault = D.schedule.actions.map((a) => `"${a.at}=${a.copies}"`).join(" ");
+/** The idle timeouts the component accepts (components/validate.ts): from its minimum to below target tracking's. */
+const idleRange = `${DEFAULTS.idleTimeoutMinMinutes}-${DEFAULTS.targetTrackingScaleInMinutes - 1}`;
 
 /** A flag with a value that may be given once; `help` names its default when the planner has one. */
 function value(flags: string, help: string): Option {
@@ -46,7 +48,7 @@ function simulateCommand(): Command {
         .addOption(value("--hold-deadline <s>", `hold: give up after this many seconds (default ${D.client.deadlineSeconds})`))
         .option("--client-wakes", "hold: the client wakes the component itself (no alarm wait), like ScaleToZeroClient with wake: true")
         .addOption(value("--retry-attempts <n>", `retry: attempts in all (default ${D.retry.maxAttempts}, backoff ${D.retry.initialDelaySeconds} s doubling to ${D.retry.maxDelaySeconds} s)`))
-        .addOption(value("--idle-timeouts <m,m,...>", `idle timeouts to compare, minutes, 1-14 as the component allows (default ${D.idleTimeoutMinutes.join(",")})`))
+        .addOption(value("--idle-timeouts <m,m,...>", `idle timeouts to compare, minutes, ${idleRange} as the component allows (default ${D.idleTimeoutMinutes.join(",")})`))
         .addOption(repeatable("--schedule <\"DAYS HH:MM=copies\">", `weekly action (default ${scheduleDefault})`))
         .option("--schedule-no-hold", "scheduled counts are set once (target tracking may scale in), not held as floor")
         .option("--start-cold", "start with no copy instead of as just deployed")
@@ -64,34 +66,16 @@ function simulateCommand(): Command {
 }
 
 export function registerSimulate(program: Command): void {
-    const command = simulateCommand();
-    command.copyInheritedSettings(program);
-    program.addCommand(command);
-    command.action(async (flags: SimulateFlags, self: Command) => {
-        const context = contextOf(self);
-        let options: CliOptions;
-        try {
-            options = simulateOptions(flags);
-        } catch (error) {
-            return usageError(self, (error as Error).message);
-        }
-        context.exitCode = await runSimulate(options, {
-            ...textWriters(context.io),
-            stderrIsTty: context.io.stderr.isTTY === true,
-            cwd: context.io.cwd ?? process.cwd(),
-        });
-    });
+    registerChecked(program, simulateCommand(), simulateOptions, (options: CliOptions, context) =>
+        runSimulate(options, { ...textWriters(context.io), stderrIsTty: context.io.stderr.isTTY === true, cwd: context.io.cwd ?? process.cwd() }),
+    );
 }
 
-/** Parses and checks a simulate command line (without "simulate") and returns its options; for tests and fuzzing. */
+/** Parses and checks a simulate command line (without "simulate"); for tests and fuzzing. Throws CliUsageError. */
 export function parseSimulateArgs(argv: readonly string[]): CliOptions {
-    const command = simulateCommand()
-        .exitOverride()
-        .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
-        .allowExcessArguments(false);
     let flags: SimulateFlags;
     try {
-        flags = command.parse([...argv], { from: "user" }).opts<SimulateFlags>();
+        flags = parseChecked(simulateCommand(), argv, (f: SimulateFlags) => f);
     } catch (error) {
         throw new CliUsageError((error as Error).message.replace(/^error: /, ""));
     }

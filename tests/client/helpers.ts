@@ -5,7 +5,7 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { ScaleToZeroClient, type ColdStartOptions, type ColdStartProgress } from "../../client";
+import { ScaleToZeroClient, type ColdStartOptions, type ColdStartProgress, type ScaleToZeroClientOptions } from "../../client";
 import { FAKE_REGION, FakeSageMaker } from "./fakeSageMaker";
 
 export const FAKE_CREDENTIALS = { accessKeyId: "AKIDEXAMPLEFAKE", secretAccessKey: "fake-secret-for-loopback-tests" };
@@ -48,7 +48,7 @@ export function sqsClient(url: string): SQSClient {
     return new SQSClient({ region: FAKE_REGION, endpoint: url, credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
 }
 
-export function fastClient(sdk: SdkClients, options: ColdStartOptions = {}): ScaleToZeroClient {
+export function fastClient(sdk: SdkClients, options: ScaleToZeroClientOptions = {}): ScaleToZeroClient {
     return new ScaleToZeroClient({ runtimeClient: sdk.runtime, controlPlaneClient: sdk.controlPlane, ...FAST, ...options });
 }
 

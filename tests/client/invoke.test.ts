@@ -137,8 +137,10 @@ describe("ScaleToZeroClient.invoke", () => {
         expect(err).to.be.instanceOf(ColdStartAbortedError);
         expect((err as Error).name).to.equal("AbortError");
         expect((err as Error).message).to.match(/user cancelled/);
+        // A Describe sent just before the abort may still reach the fake: let it land, then none may follow.
+        await new Promise((resolve) => setTimeout(resolve, 150));
         const describes = fake.calls.describe;
-        await new Promise((resolve) => setTimeout(resolve, 120));
+        await new Promise((resolve) => setTimeout(resolve, 300));
         expect(fake.calls.describe).to.equal(describes); // the shared loop stopped with its last waiter
     });
 

@@ -164,8 +164,11 @@ describe("QueueConsumer (buffered mode)", () => {
         await c.stop();
         expect(Date.now() - stopping).to.be.below(1500);
         expect(sqsFake.live(requests)).to.have.length(0);
+        // A receive the client aborted may still reach the fake after stop() (it was sent before): let it land,
+        // then no new poll may start.
+        await new Promise((resolve) => setTimeout(resolve, 250));
         const receives = sqsFake.calls.ReceiveMessage;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 500));
         expect(sqsFake.calls.ReceiveMessage).to.equal(receives);
     });
 

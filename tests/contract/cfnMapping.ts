@@ -81,6 +81,7 @@ const CLASSIC: Record<string, ClassicMapping> = {
             Tags: tagList,
         },
     },
+    "aws:cloudwatch/dashboard:Dashboard": { cfnType: "AWS::CloudWatch::Dashboard" },
     "aws:appautoscaling/target:Target": {
         cfnType: "AWS::ApplicationAutoScaling::ScalableTarget",
         // The CloudFormation type is not taggable; the classic provider tags through the TagResource API.

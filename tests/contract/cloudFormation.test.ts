@@ -34,7 +34,7 @@ const PROGRAMS: Record<string, () => Promise<RecordedResource[]>> = {
                         archive: {
                             model: { image: IMAGE, modelDataUrl: "s3://my-models/m/model.tar.gz", environment: { HF_MODEL_ID: "meta/llama" } },
                             compute: { acceleratorCount: 2, memoryMiB: 4096, cpuCores: 4 },
-                            scaling: { wakeUpAlarmPeriodSeconds: 20, idleTimeoutMinutes: 5 },
+                            scaling: { wakeUpAlarmPeriodSeconds: 20, idleTimeoutMinutes: 8 },
                         },
                     },
                     tags: { "Équipe ML": "données/été@x", team: "ml" },

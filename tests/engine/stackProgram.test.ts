@@ -24,6 +24,7 @@ const T = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     schedule: "aws:scheduler/schedule:Schedule",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
 };
 
 function inventory(engine: FakeEngine): string[] {
@@ -38,6 +39,7 @@ function componentResources(component: string): string[] {
         `${T.scalingPolicy} llm-${component}-target-tracking`,
         `${T.scalingPolicy} llm-${component}-wake-up`,
         `${T.alarm} llm-${component}-wake-up-alarm`,
+        `${T.alarm} llm-${component}-wake-failed-alarm`,
     ];
 }
 
@@ -48,6 +50,7 @@ const COMMON = [
     `${T.rolePolicy} llm-execution-policy`,
     `${T.config} llm-config`,
     `${T.endpoint} llm-endpoint`,
+    `${T.dashboard} llm-dashboard`,
 ];
 
 const DEV = [
@@ -130,6 +133,17 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
             }
         });
 
+        it("the component carries an alias to its previous type token, so existing stacks are renamed, not replaced", () => {
+            const component = devUp.ofType(SCALE_TO_ZERO_MODEL_TYPE)[0];
+            expect(component.options.aliases).to.deep.equal([
+                { type: "scale-to-zero:sagemaker:ScaleToZeroModel", parentUrn: devUp.ofType(STACK)[0].urn },
+            ]);
+            // Children take no alias of their own: the engine derives theirs from the parent's.
+            for (const child of devUp.registrations.filter((r) => r.parent === component.urn)) {
+                expect(child.options.aliases, child.name).to.deep.equal([]);
+            }
+        });
+
         it("the preview completes with nothing but unknowns where a provider computes values", () => {
             expect(devPreview.logs.filter((l) => l.severity === "error")).to.deep.equal([]);
             const policy = devPreview.named("llm-execution-policy");
@@ -144,6 +158,54 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
             expect(outputs.endpointName).to.equal("llm-dev");
             expect(outputs.inferenceComponentNames).to.deep.equal({ "llama-8b": "llm-llama-8b-dev" });
             expect(String((outputs.invokeCommands as Record<string, string>)["llama-8b"])).to.contain("--inference-component-name llm-llama-8b-dev");
+        });
+    });
+
+    describe("observability as the engine receives it (issue 14)", () => {
+        it("dev and prod: one dashboard named after the endpoint, a row per component with the shared metric names", () => {
+            for (const [engine, components] of [[devUp, ["llm-llama-8b-dev"]], [prodUp, ["llm-llama-8b-prod", "llm-mistral-7b-prod"]]] as const) {
+                const dashboard = engine.named("llm-dashboard");
+                expect(dashboard.type).to.equal(T.dashboard);
+                const endpoint = String(dashboard.inputs.dashboardName);
+                expect(endpoint).to.equal(engine === devUp ? "llm-dev" : "llm-prod");
+                const body = JSON.parse(String(dashboard.inputs.dashboardBody)) as { widgets: { type: string; properties: { metrics?: unknown[][]; alarms?: string[]; region?: string } }[] };
+                const metrics = body.widgets.flatMap((w) => w.properties.metrics ?? []);
+                for (const name of components) {
+                    for (const metric of ["Invocations", "NoCapacityInvocationFailures", "ModelLatency", "ConcurrentRequestsPerCopy"]) {
+                        expect(metrics.some((m) => m[0] === "AWS/SageMaker" && m[1] === metric && m[2] === "InferenceComponentName" && m[3] === name), `${name} ${metric}`).to.equal(true);
+                    }
+                    expect(metrics.some((m) => m[0] === "ScaleToZero" && m[1] === "ColdStartDuration" && m[3] === endpoint && m[5] === name)).to.equal(true);
+                }
+                const alarmWidgets = body.widgets.filter((w) => w.type === "alarm");
+                expect(alarmWidgets).to.have.length(components.length);
+                for (const w of alarmWidgets) expect(w.properties.alarms).to.have.length(2); // wake-up and wake-failed
+                expect(new Set(body.widgets.filter((w) => w.type === "metric").map((w) => w.properties.region))).to.deep.equal(new Set(["us-east-1"]));
+            }
+        });
+
+        it("wake-failed alarm: no-capacity failures for the 7-minute budget, missing minutes not breaching", () => {
+            const alarm = devUp.named("llm-llama-8b-wake-failed-alarm").inputs;
+            expect(alarm).to.deep.include({
+                metricName: "NoCapacityInvocationFailures",
+                namespace: "AWS/SageMaker",
+                statistic: "Sum",
+                period: 60,
+                evaluationPeriods: 7,
+                datapointsToAlarm: 7,
+                threshold: 1,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                treatMissingData: "notBreaching",
+            });
+            expect(alarm.dimensions).to.deep.equal({ InferenceComponentName: "llm-llama-8b-dev" });
+            expect(alarm.alarmActions).to.deep.equal([]); // dev: no topic
+        });
+
+        it("prod: both wake-failed alarms notify the configured SNS topic on ALARM and OK", () => {
+            for (const key of ["llama-8b", "mistral-7b"]) {
+                const alarm = prodUp.named(`llm-${key}-wake-failed-alarm`).inputs;
+                expect(alarm.alarmActions).to.deep.equal(["arn:aws:sns:us-east-1:111122223333:ml-platform-alerts"]);
+                expect(alarm.okActions).to.deep.equal(["arn:aws:sns:us-east-1:111122223333:ml-platform-alerts"]);
+            }
         });
     });
 
@@ -228,6 +290,25 @@ describe("stack program on the engine path (cmd/run + fake engine over gRPC)", f
             expect(errors).to.contain("could not read the live copy count of inference component llm-llama-8b-dev");
             expect(errors).to.contain("keepLiveCopyCount");
             expect(r.engine.ofType(T.ic)).to.deep.equal([]);
+        });
+    });
+
+    describe("secrets", () => {
+        it("a secret stack key (pulumi config set --secret) reaches the engine as secret environment values", async () => {
+            const dev = readStackFile("dev", ROOT);
+            const r = await runStack("dev", {
+                dryRun: true,
+                config: dev,
+                secretKeys: ["scale-to-zero:inferenceComponents"],
+                awsEndpointUrl: sageMaker.url,
+            });
+            const model = r.engine.named("llm-llama-8b-model");
+            const env = (model.inputs.primaryContainer as { environment: Record<string, string> }).environment;
+            expect(env.OPTION_MAX_MODEL_LEN).to.equal("8192");
+            const secret = model.secretPaths.filter((p) => p.startsWith("primaryContainer.environment"));
+            expect(secret.length, model.secretPaths.join(", ")).to.be.greaterThan(0);
+            // Without the secret key nothing is marked secret.
+            expect(devUp.named("llm-llama-8b-model").secretPaths).to.deep.equal([]);
         });
     });
 

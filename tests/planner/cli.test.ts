@@ -55,7 +55,7 @@ describe("planner CLI", () => {
         expect(json.modes.map((m: { name: string }) => m.name)).to.deep.equal([
             "always-on",
             "seed-default",
-            "idle-5m",
+            "idle-7m",
             "idle-10m",
             "weekly-schedule",
             "configured",
@@ -78,17 +78,17 @@ describe("planner CLI", () => {
     it("reads a CSV trace, with idle timeouts and a schedule from the command line", async () => {
         const file = path.join(dir, "trace.csv");
         fs.writeFileSync(file, `timestamp,duration\n${MONDAY + 9 * 3600},2\n${MONDAY + 9 * 3600 + 1800},2\n`);
-        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "3,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
+        const r = await cli([...DEV, "--traffic", file, "--json", "--idle-timeouts", "7,12", "--schedule", "MON 08:00=1", "--schedule", "MON 12:00=0", "--start-cold"]);
         expect(r.code).to.equal(0);
         const json = JSON.parse(r.stdout);
         expect(json.traffic).to.include({ name: "trace.csv", requests: 2, firstRequest: "2025-01-06T09:00:00.000Z" });
         expect(json.window.days).to.equal(1);
         const byName = Object.fromEntries(json.modes.map((m: { name: string; coldStarts: number }) => [m.name, m.coldStarts]));
-        // 30 minutes apart: every timeout the stack can deploy (1–14 min) and target tracking's 15 release in between.
+        // 30 minutes apart: every timeout the stack can deploy (7–14 min) and target tracking's 15 release in between.
         expect(byName).to.deep.equal({
             "always-on": 0,
             "seed-default": 2,
-            "idle-3m": 2,
+            "idle-7m": 2,
             "idle-12m": 2,
             "weekly-schedule": 0,
             configured: 2,
@@ -115,7 +115,7 @@ describe("planner CLI", () => {
         const r = await cli(["--help"]);
         expect(r.code).to.equal(0);
         expect(r.stdout).to.contain("Usage: scale-to-zero simulate [options]");
-        expect(r.stdout.replace(/\s+/g, " ")).to.contain("--idle-timeouts <m,m,...> idle timeouts to compare, minutes, 1-14 as the component allows (default 5,10)");
+        expect(r.stdout.replace(/\s+/g, " ")).to.contain("--idle-timeouts <m,m,...> idle timeouts to compare, minutes, 7-14 as the component allows (default 7,10)");
     });
 
     it("--svg into a missing folder is refused before any simulation, with every other mistake", async () => {

@@ -81,7 +81,7 @@ describe("output formats", () => {
         expect(text).to.contain("from zero 1 (alarm) + 1.748 (instance) + 2.28 (copy) = 5.028 min; to zero 15 (copies) + 10 (instances) = 25 min");
         const alwaysOn = lines.find((l) => l.startsWith("always-on "))!;
         expect(alwaysOn.split(/\s+/).slice(0, 5)).to.deep.equal(["always-on", "168.0", "254.52", "—", "0"]);
-        for (const name of ["seed-default", "idle-5m", "idle-10m", "weekly-schedule", "configured"]) {
+        for (const name of ["seed-default", "idle-7m", "idle-10m", "weekly-schedule", "configured"]) {
             expect(lines.some((l) => l.startsWith(name + " "))).to.equal(true);
         }
         expect(text).to.contain(`Recommendation: ${rec.reason}`);

@@ -38,8 +38,8 @@ describe("planner input limits", () => {
         expect(usageError(["--days", "367"])).to.equal("--days must be at most 366 (got 367): longer windows do not change the comparison and take hours");
         expect(usageError(["--days", "366"])).to.equal("accepted");
         expect(usageError(["--idle-timeouts", "20"])).to.contain("--idle-timeouts 20: must be at most 14: target tracking already scales to 0 after 15 idle minutes");
-        expect(usageError(["--idle-timeouts", "1.5"])).to.contain("--idle-timeouts 1.5: must be a whole number of minutes from 1 to 14");
+        expect(usageError(["--idle-timeouts", "1.5"])).to.contain("--idle-timeouts 1.5: must be a whole number of minutes from 7 to 14");
         expect(usageError(["--time-zone", "EST"])).to.contain('--time-zone "EST" is an abbreviation or legacy alias');
-        expect(usageError(["--time-zone", "Europe/Berlin", "--idle-timeouts", "5,14"])).to.equal("accepted");
+        expect(usageError(["--time-zone", "Europe/Berlin", "--idle-timeouts", "7,14"])).to.equal("accepted");
     });
 });

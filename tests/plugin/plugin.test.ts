@@ -49,6 +49,8 @@ const EXAMPLE_CHILDREN = [
     "aws:appautoscaling/target:Target llm-model-target",
     "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-idle-alarm",
     "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-wake-up-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm llm-model-wake-failed-alarm",
+    "aws:cloudwatch/dashboard:Dashboard llm-dashboard",
     "aws:iam/policy:Policy llm-caller-policy",
     "aws:iam/role:Role llm-execution-role",
     "aws:iam/rolePolicy:RolePolicy llm-execution-policy",

@@ -193,3 +193,43 @@ describe("policy scale-to-zero-can-wake-up", () => {
         });
     });
 });
+
+describe("policy scale-to-zero-can-wake-up: scale-in alarms that fight the wake-up", () => {
+    const idlePolicyArn = `arn:aws:autoscaling:us-east-1:${ACCOUNT}:scalingPolicy:0000:resource/sagemaker/inference-component/${IC_NAME}:policyName/idle`;
+    const idlePolicy = stepPolicy({
+        arn: idlePolicyArn,
+        name: "llm-llama-8b-idle-scale-in",
+        stepScalingPolicyConfiguration: { adjustmentType: "ExactCapacity", stepAdjustments: [{ metricIntervalUpperBound: "0", scalingAdjustment: 0 }] },
+    });
+    function idleStack(treatMissingData: string, policy = idlePolicy) {
+        const base = wakeUpStack();
+        const alarm = wakeUpAlarm({ metricName: "Invocations", treatMissingData, alarmActions: [idlePolicyArn], arn: "arn:aws:cloudwatch:us-east-1:1:alarm:idle" });
+        return [
+            ...base,
+            policyResource(TYPES.scalingPolicy, policy, { name: "llm-llama-8b-idle-scale-in", stack: "dev" }),
+            policyResource(TYPES.metricAlarm, alarm, { name: "llm-llama-8b-idle-alarm", stack: "dev" }),
+        ];
+    }
+
+    for (const missing of ["breaching", "ignore"]) {
+        it(`rejects an alarm that sets 0 copies with treatMissingData ${missing}, saying why and what to use`, async () => {
+            const outcome = await runStackPolicy(scaleToZeroCanWakeUp, stackArgs(idleStack(missing)));
+            expect(outcome.violations).to.have.length(1);
+            expect(outcome.violations[0].message).to.contain(`its scale-in alarm "llm-llama-8b-idle-alarm" (action "llm-llama-8b-idle-scale-in") treats missing data as "${missing}"`);
+            expect(outcome.violations[0].message).to.contain('Use treatMissingData "notBreaching"');
+        });
+    }
+
+    it("passes the same alarm with notBreaching or missing (INSUFFICIENT_DATA at zero copies runs no action)", async () => {
+        for (const missing of ["notBreaching", "missing"]) {
+            const outcome = await runStackPolicy(scaleToZeroCanWakeUp, stackArgs(idleStack(missing)));
+            expect(outcome.violations, missing).to.deep.equal([]);
+        }
+    });
+
+    it("ignores breaching alarms whose policy does not lower capacity", async () => {
+        const raising = stepPolicy({ arn: idlePolicyArn, name: "llm-llama-8b-idle-scale-in" });
+        const outcome = await runStackPolicy(scaleToZeroCanWakeUp, stackArgs(idleStack("breaching", raising)));
+        expect(outcome.violations).to.deep.equal([]);
+    });
+});

@@ -99,7 +99,8 @@ describe("policies against the real stack programs (under mocks)", () => {
 
         it("without the wake-up alarm is rejected by scale-to-zero-can-wake-up on the inference component", async () => {
             const alarm = resources.filter((r) => r.type === TYPES.metricAlarm && r.inputs.metricName === "NoCapacityInvocationFailures");
-            expect(alarm.map((a) => a.name)).to.deep.equal(["llm-llama-8b-wake-up-alarm"]);
+            // The wake-failed alarm watches the same metric but triggers no scaling: both go.
+            expect(alarm.map((a) => a.name).sort()).to.deep.equal(["llm-llama-8b-wake-failed-alarm", "llm-llama-8b-wake-up-alarm"]);
             const changed = await runAll(resources.filter((r) => !alarm.includes(r)));
             const violations = changed.get(SCALE_TO_ZERO_CAN_WAKE_UP)!.violations;
             expect(violations).to.have.length(1);
@@ -116,7 +117,7 @@ describe("policies against the real stack programs (under mocks)", () => {
             );
             const violations = (await runAll(rewired)).get(SCALE_TO_ZERO_CAN_WAKE_UP)!.violations;
             expect(violations).to.have.length(1);
-            expect(violations[0].message).to.contain('alarm ("llm-llama-8b-wake-up-alarm") does not trigger the StepScaling policy ("llm-llama-8b-wake-up")');
+            expect(violations[0].message).to.contain('alarm ("llm-llama-8b-wake-up-alarm", "llm-llama-8b-wake-failed-alarm") does not trigger the StepScaling policy ("llm-llama-8b-wake-up")');
         });
     });
 
