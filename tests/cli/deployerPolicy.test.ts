@@ -66,8 +66,11 @@ describe("deployer-policy: least privilege derived from the stack's resources", 
         expect(statement(dev, "Alarms").Resource).to.deep.equal([
             "arn:aws:cloudwatch:us-east-1:111122223333:alarm:TargetTracking-inference-component/llm-llama-8b-dev-*",
             "arn:aws:cloudwatch:us-east-1:111122223333:alarm:llm-llama-8b-idle-alarm-*",
+            "arn:aws:cloudwatch:us-east-1:111122223333:alarm:llm-llama-8b-wake-failed-alarm-*",
             "arn:aws:cloudwatch:us-east-1:111122223333:alarm:llm-llama-8b-wake-up-alarm-*",
         ]);
+        // Dashboards are global resources: no region in their ARN.
+        expect(statement(dev, "Dashboards").Resource).to.deep.equal(["arn:aws:cloudwatch::111122223333:dashboard/llm-dev"]);
         expect(statement(dev, "Schedules").Resource).to.deep.equal([
             "arn:aws:scheduler:us-east-1:111122223333:schedule/default/llm-llama-8b-dev-off",
             "arn:aws:scheduler:us-east-1:111122223333:schedule/default/llm-llama-8b-dev-on",

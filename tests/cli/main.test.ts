@@ -64,7 +64,7 @@ describe("scale-to-zero command line: help, exit codes, streams", function () {
         const r = spawnSync("npm", ["run", "--silent", "plan", "--", "--stack", "dev", "--json"], { cwd: ROOT, encoding: "utf8", env });
         expect(r.status, r.stderr).to.equal(0);
         const plan = JSON.parse(r.stdout) as { resources: { type: string }[]; policies: unknown[] };
-        expect(plan.resources).to.have.length(18);
+        expect(plan.resources).to.have.length(20);
         expect(plan.policies.length).to.be.greaterThan(3);
     });
 });

@@ -78,7 +78,7 @@ describe("the packed package in a consumer project (npx scale-to-zero)", functio
         expect(r.code, r.stderr).to.equal(0);
         expect(r.stderr).to.equal("");
         expect(r.stdout).to.contain('Offline preview of stack "dev"');
-        expect(r.stdout).to.contain("18 resources would be created.");
+        expect(r.stdout).to.contain("20 resources would be created.");
         expect(r.stdout).to.contain("inferenceComponentName: llm-llama-8b-dev");
     });
 
