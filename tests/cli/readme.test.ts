@@ -87,6 +87,8 @@ describe("README commands", function () {
                     const svg = command!.args.indexOf("--svg");
                     if (svg >= 0) {
                         expect(fs.readFileSync(path.join(scratch, command!.args[svg + 1]), "utf8")).to.match(/^<svg/);
+                        // A chart of always-on is a flat line: the example must chart a mode that scales.
+                        expect(stderr).to.match(/^wrote plan\.svg \(mode (?!always-on)[a-z0-9-]+\)\n$/);
                     }
                 });
             }
