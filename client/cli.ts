@@ -1,50 +1,23 @@
 /**
- * Command line: invoke a scale-to-zero inference component and wait through its cold start.
- *
- *   npx ts-node client/cli.ts invoke --endpoint E --component C --body request.json [--region R] [--wake]
- *       [--deadline-minutes N] [--content-type application/json] [--stream] [--endpoint-url URL]
- *
- * The response body goes to stdout, the status line and errors to stderr, so `> out.json` captures only the
- * answer. Errors are one clear line (no stack trace); set SCALE_TO_ZERO_DEBUG=1 for the stack.
+ * `scale-to-zero invoke` (flags and help: cli/commands/invoke.ts): invoke a scale-to-zero inference component and
+ * wait through its cold start. The response body goes to stdout, the status line and errors to stderr, so
+ * `> out.json` captures only the answer. Errors are one clear line (no stack trace); SCALE_TO_ZERO_DEBUG=1 adds it.
  */
 import { promises as fs } from "node:fs";
-import { CLI_USAGE, parseCliArgs, type InvokeCommand } from "./cliArgs";
+import { CliIo, EXIT } from "../cli/io";
+import { type InvokeCommand } from "./cliArgs";
 import { ColdStartAbortedError, CredentialsError, ScaleToZeroError } from "./errors";
 import { ScaleToZeroClient } from "./scaleToZeroClient";
 import { StatusReporter } from "./statusLine";
 
-export interface CliIo {
-    readonly stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
-    readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
-    readonly stdin?: AsyncIterable<string | Buffer>;
-    /** Aborts the call (Ctrl-C). */
-    readonly signal?: AbortSignal;
-    /** Extra environment for diagnostics. Default process.env. */
-    readonly env?: NodeJS.ProcessEnv;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERRUPTED = 130;
-
-/** Runs the CLI and returns the exit status (never throws, never calls process.exit). */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseCliArgs(argv);
-    if (parsed.kind === "help") {
-        io.stdout.write(`${CLI_USAGE}\n`);
-        return EXIT_OK;
-    }
-    if (parsed.kind === "usage-error") {
-        io.stderr.write(`error: ${parsed.message}\nRun with --help for usage.\n`);
-        return EXIT_USAGE;
-    }
+/** Runs a checked invoke command and returns the exit status (never throws, never calls process.exit). */
+export async function runInvoke(parsed: InvokeCommand, io: CliIo): Promise<number> {
     let body: Buffer;
     try {
         body = await readBody(parsed.bodyPath, io.stdin);
     } catch (err) {
         io.stderr.write(`error: cannot read --body ${parsed.bodyPath}: ${(err as Error).message}\n`);
-        return EXIT_USAGE;
+        return EXIT.usage;
     }
     const status = new StatusReporter(io.stderr, io.stderr.isTTY === true);
     const client = new ScaleToZeroClient({
@@ -57,14 +30,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     try {
         await invokeAndPrint(client, parsed, body, io);
-        return EXIT_OK;
+        return EXIT.ok;
     } catch (err) {
         status.clear();
         io.stderr.write(`error: ${formatCliError(err)}\n`);
         if ((io.env ?? process.env).SCALE_TO_ZERO_DEBUG === "1" && err instanceof Error && err.stack) {
             io.stderr.write(`${err.stack}\n`);
         }
-        return err instanceof ColdStartAbortedError ? EXIT_INTERRUPTED : EXIT_FAILED;
+        return err instanceof ColdStartAbortedError ? EXIT.interrupted : EXIT.failed;
     } finally {
         status.clear(); // also stops the TTY ticker
         client.destroy();
@@ -117,17 +90,4 @@ async function readBody(path: string, stdin: AsyncIterable<string | Buffer> | un
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks);
-}
-
-if (require.main === module) {
-    const controller = new AbortController();
-    process.once("SIGINT", () => controller.abort(new Error("interrupted (Ctrl-C)")));
-    void runCli(process.argv.slice(2), {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        stdin: process.stdin,
-        signal: controller.signal,
-    }).then((code) => {
-        process.exitCode = code;
-    });
 }

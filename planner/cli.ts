@@ -1,12 +1,10 @@
 /**
- * Command line of the scale-to-zero planner:
- *   ts-node planner/cli.ts --stack dev --traffic weekdays [--days 30] [--profile llama-3.1-8b] [--json]
- *     [--svg out.svg] [--recommend --cold-start-budget N] [--price ml.g5.12xlarge=7.09]
- * Reads the stack's settings from Pulumi.<stack>.yaml; see --help.
+ * The planner behind `scale-to-zero simulate` (flags and help: cli/commands/simulate.ts; checks:
+ * planner/cliArgs.ts simulateOptions). Reads the stack's settings from Pulumi.<stack>.yaml.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CliOptions, CliUsageError, USAGE, parseCliArgs } from "./cliArgs";
+import { CliOptions, CliUsageError } from "./cliArgs";
 import { planToJson } from "./format/json";
 import { timelineSvg } from "./format/svg";
 import { formatTable } from "./format/table";
@@ -21,22 +19,15 @@ import { csvTraffic, parseTimestamp } from "./traffic/csv";
 import { TRAFFIC_PATTERNS, TrafficPattern, generatedTraffic } from "./traffic/generators";
 import { Traffic } from "./traffic/types";
 
-/** Where `Pulumi.<stack>.yaml` files live by default: the repository root. */
-const REPO_ROOT = path.resolve(__dirname, "..");
-
 /** Streams to write to; injectable for tests. */
 export interface CliIo {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
     /** Whether stderr is a terminal (progress is shown only then, or with --progress). */
     readonly stderrIsTty: boolean;
+    /** Where Pulumi.<stack>.yaml is looked up without --stack-dir: the current directory. */
+    readonly cwd: string;
 }
-
-const processIo: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stderrIsTty: Boolean(process.stderr.isTTY),
-};
 
 function trafficFrom(options: CliOptions): Traffic {
     const name = options.traffic as string;
@@ -100,31 +91,15 @@ function chartMode(plan: PlanResult, options: CliOptions, recommendation?: Recom
     return plan.modes.find((m) => m.name === wanted) ?? plan.modes[plan.modes.length - 1];
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 bad command line). */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-    let options: CliOptions;
+/** Runs a checked command line; returns the exit code (0 ok, 1 bad input, 2 a usage mistake found late). */
+export async function runSimulate(options: CliOptions, io: CliIo): Promise<number> {
     try {
-        options = parseCliArgs(argv);
-    } catch (error) {
-        io.stderr(`error: ${(error as Error).message}\nrun with --help for usage\n`);
-        return 2;
-    }
-    if (options.help) {
-        io.stdout(USAGE);
-        return 0;
-    }
-    try {
-        const file = options.stackFile ?? stackFilePath(options.stack as string, options.stackDir ?? REPO_ROOT);
+        const file = options.stackFile ?? stackFilePath(options.stack as string, options.stackDir ?? io.cwd);
         const stack = readStackSettings(file);
         const { key, component } = pickComponent(stack, options.component);
         const traffic = trafficFrom(options);
-        let start: number | undefined;
-        if (options.start !== undefined) {
-            start = parseTimestamp(options.start);
-            if (start === undefined) {
-                throw new CliUsageError(`--start ${JSON.stringify(options.start)} is not ISO-8601 or epoch seconds`);
-            }
-        }
+        // simulateOptions already refused a --start that does not parse.
+        const start = options.start === undefined ? undefined : parseTimestamp(options.start);
         const modes = modesFrom(options, stackModes(stack.endpoint, component));
         checkChartMode(options, modes);
         const onProgress = progressReporter(options, io);
@@ -171,16 +146,4 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io.stderr(`error: ${(error as Error).message}\n`);
         return error instanceof CliUsageError ? 2 : 1;
     }
-}
-
-if (require.main === module) {
-    runCli(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (error: unknown) => {
-            process.stderr.write(`error: ${(error as Error).message}\n`);
-            process.exitCode = 1;
-        },
-    );
 }

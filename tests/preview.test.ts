@@ -6,10 +6,10 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "preview", "cli.ts");
+const CLI = path.join(ROOT, "cli", "main.ts");
 
 function plan(args: string[], cwd = ROOT) {
-    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), CLI, ...args], {
+    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), CLI, "plan", ...args], {
         cwd,
         encoding: "utf8",
         env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
@@ -17,7 +17,7 @@ function plan(args: string[], cwd = ROOT) {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("offline preview (npm run plan)", function () {
+describe("offline preview (scale-to-zero plan)", function () {
     this.timeout(120000);
 
     it("prints every resource of the dev stack with its key properties and exits 0", () => {

@@ -62,6 +62,11 @@ export function languageHostConfig(config: Record<string, string>): string {
 export interface RunOptions {
     /** Project root (where Pulumi.yaml is). */
     root: string;
+    /**
+     * The project as Pulumi.yaml would declare it; default: read root/Pulumi.yaml. The installed package runs its
+     * compiled program (dist/index.js) instead of the index.ts that Pulumi.yaml names (preview/stackProgram.ts).
+     */
+    project?: ProjectFile;
     stack: string;
     /** The stack's config map (values as in Pulumi.<stack>.yaml, secrets already decrypted). */
     config: Record<string, unknown>;
@@ -114,12 +119,13 @@ export function offlineAwsEnvironment(awsEndpointUrl = "http://127.0.0.1:9"): No
 
 /** Runs the project's program against a fresh fake engine; the engine is stopped before returning. */
 export async function runProgram(options: RunOptions): Promise<RunResult> {
-    const project = readProject(options.root);
+    const project = options.project ?? readProject(options.root);
     const region = typeof options.config["aws:region"] === "string" ? (options.config["aws:region"] as string) : undefined;
     const engineOptions: FakeEngineOptions = { project: project.name, stack: options.stack, dryRun: options.dryRun, region };
     const engine = await FakeEngine.start(engineOptions);
     const { pwd, entryPoint } = programLocation(options.root, project.main);
-    const runPath = path.join(options.root, "node_modules", "@pulumi", "pulumi", "cmd", "run");
+    // Resolved from the root, not joined to it: installed as a dependency, @pulumi/pulumi is hoisted next to us.
+    const runPath = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [options.root] })), "cmd", "run");
     const argv = [
         runPath,
         "--monitor", engine.address,

@@ -3,7 +3,8 @@ import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { formatCliError, runCli } from "../../client/cli";
+import { formatCliError } from "../../client/cli";
+import { runMain as runCli } from "../../cli/main";
 import { ColdStartTimeoutError } from "../../client";
 import { FakeSageMaker, FAKE_REGION } from "./fakeSageMaker";
 import { FAKE_CREDENTIALS } from "./helpers";
@@ -18,7 +19,6 @@ function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
         AWS_CONFIG_FILE: path.join(os.tmpdir(), "no-such-aws-config"),
         AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), "no-such-aws-credentials"),
         AWS_EC2_METADATA_DISABLED: "true",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         TS_NODE_TRANSPILE_ONLY: "true",
         ...extra,
     };
@@ -32,7 +32,7 @@ interface RunResult {
 
 function runCliProcess(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "client/cli.ts", ...args], {
+        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "cli/main.ts", ...args], {
             cwd: REPO,
             env,
             stdio: ["ignore", "pipe", "pipe"],
@@ -89,11 +89,12 @@ describe("CLI (client/cli.ts)", () => {
 
     describe("as a process", () => {
         it("--help prints usage and exits 0", async () => {
-            const result = await runCliProcess(["--help"], isolatedEnv());
+            const result = await runCliProcess(["invoke", "--help"], isolatedEnv());
             expect(result.code).to.equal(0);
-            expect(result.stdout).to.match(/^Usage: ts-node client\/cli\.ts invoke --endpoint NAME --component NAME --body FILE/);
+            expect(result.stdout).to.match(/^Usage: scale-to-zero invoke \[options\]/);
+            expect(result.stdout).to.contain("--endpoint <name>");
             expect(result.stdout).to.contain("--wake");
-            expect(result.stdout).to.contain("--deadline-minutes N");
+            expect(result.stdout).to.contain("--deadline-minutes <n>");
         });
 
         it("without AWS credentials: one clear line saying credentials/region are needed, exit 1, no stack trace", async () => {
@@ -210,7 +211,7 @@ describe("CLI (client/cli.ts)", () => {
         it("usage errors and unreadable body files exit 2", async () => {
             const stderr = new Capture(false);
             expect(await runCli(["invoke", "--endpoint", "ep"], { stdout: new Capture(false), stderr })).to.equal(2);
-            expect(stderr.text).to.equal("error: --component is required\nRun with --help for usage.\n");
+            expect(stderr.text).to.equal("error: required option '--component <name>' not specified\n(run with --help for usage)\n");
             const missing = new Capture(false);
             expect(await runCli(["invoke", "--endpoint", "ep", "--component", "ic", "--body", path.join(dir, "nope.json")], { stdout: new Capture(false), stderr: missing })).to.equal(2);
             expect(missing.text).to.match(/^error: cannot read --body .*nope\.json: ENOENT/);

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { CliUsageError, parseCliArgs } from "../../planner/cliArgs";
+import { CliUsageError } from "../../planner/cliArgs";
+import { parseSimulateArgs as parseCliArgs } from "../../cli/commands/simulate";
 import { CsvTrafficParser } from "../../planner/traffic/csv";
 import { expectClearRejection, RUNS } from "./helpers";
 

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseCliArgs } from "../../planner/cliArgs";
-import { runCli } from "../../planner/cli";
+import { runMain } from "../../cli/main";
+import { parseSimulateArgs as parseCliArgs } from "../../cli/commands/simulate";
 import { MONDAY } from "./helpers";
 
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -17,14 +17,9 @@ interface Result {
 async function cli(args: string[], tty = false): Promise<Result> {
     let stdout = "";
     let stderr = "";
-    const code = await runCli(args, {
-        stdout: (t) => {
-            stdout += t;
-        },
-        stderr: (t) => {
-            stderr += t;
-        },
-        stderrIsTty: tty,
+    const code = await runMain(["simulate", ...args], {
+        stdout: { write: (t: string | Uint8Array) => (stdout += String(t)) },
+        stderr: { write: (t: string) => (stderr += t), isTTY: tty },
     });
     return { code, stdout, stderr };
 }
@@ -116,10 +111,20 @@ describe("planner CLI", () => {
         expect(forced.stderr).to.contain("simulated 65,536 requests");
     });
 
-    it("--help prints the usage", async () => {
+    it("--help prints the usage with the planner's real defaults", async () => {
         const r = await cli(["--help"]);
         expect(r.code).to.equal(0);
-        expect(r.stdout).to.contain("Usage: ts-node planner/cli.ts --stack <name> --traffic <weekdays|sporadic|dev|file.csv>");
+        expect(r.stdout).to.contain("Usage: scale-to-zero simulate [options]");
+        expect(r.stdout.replace(/\s+/g, " ")).to.contain("--idle-timeouts <m,m,...> idle timeouts to compare, minutes, 7-14 as the component allows (default 7,10)");
+    });
+
+    it("--svg into a missing folder is refused before any simulation, with every other mistake", async () => {
+        const started = Date.now();
+        const r = await cli([...DEV, "--traffic", "weekdays", "--days", "366", "--svg", path.join(dir, "no", "chart.svg"), "--client", "panic"]);
+        expect(r.code).to.equal(2);
+        expect(r.stderr).to.contain(`--svg ${path.join(dir, "no", "chart.svg")}: folder ${path.join(dir, "no")} does not exist`);
+        expect(r.stderr).to.contain('--client must be fail, retry or hold (got "panic")');
+        expect(Date.now() - started).to.be.lessThan(2000);
     });
 
     describe("bad command lines exit 2 with a clear message", () => {
@@ -128,8 +133,8 @@ describe("planner CLI", () => {
             [[...DEV], "--traffic is required: weekdays, sporadic, dev or a CSV file"],
             [[...DEV, "--traffic", "weekdays", "--days", "abc"], '--days needs a number > 0 (got "abc")'],
             [[...DEV, "--traffic", "weekdays", "--days", "0"], '--days needs a number > 0 (got "0")'],
-            [[...DEV, "--traffic", "weekdays", "--dayz", "3"], "unknown flag --dayz"],
-            [[...DEV, "--traffic", "weekdays", "--days"], "--days needs a value"],
+            [[...DEV, "--traffic", "weekdays", "--dayz", "3"], "unknown option '--dayz'"],
+            [[...DEV, "--traffic", "weekdays", "--days"], "option '--days <n>' argument missing"],
             [[...DEV, "--traffic", "weekdays", "--client", "panic"], '--client must be fail, retry or hold (got "panic")'],
             [[...DEV, "--traffic", "weekdays", "--recommend"], "--recommend needs a budget"],
             [[...DEV, "--traffic", "weekdays", "--price", "g5=1"], '--price "g5=1" is not <instance type>=<number>'],
@@ -137,7 +142,7 @@ describe("planner CLI", () => {
             [[...DEV, "--traffic", "weekdays", "--schedule", "MON 7=1"], '--schedule: schedule "MON 7" is not "DAYS HH:MM"'],
             [[...DEV, "--traffic", "nowhere.csv"], '--traffic "nowhere.csv" is neither weekdays, sporadic, dev nor an existing CSV file'],
             [[...DEV, "--traffic", "weekdays", "--chart-mode", "fast", "--svg", "/dev/null"], '--chart-mode "fast" is not a simulated mode'],
-            [[...DEV, "--traffic", "weekdays", "--days", "3", "--days", "4"], "--days given twice"],
+            [[...DEV, "--traffic", "weekdays", "--days", "3", "--days", "4"], "option '--days <n>' argument '4' is invalid. given twice"],
             [[...DEV, "--traffic", "weekdays", "--json-timeline"], "--json-timeline needs --json"],
             [[...DEV, "--traffic", "weekdays", "--client", "fail", "--client-wakes"], "--client-wakes applies to --client hold only"],
             [[...DEV, "--traffic", "weekdays", "--retry-attempts", "3"], "--retry-attempts applies to --client retry only"],

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { CliUsageError, parseCliArgs } from "../../planner/cliArgs";
+import { CliUsageError } from "../../planner/cliArgs";
+import { parseSimulateArgs as parseCliArgs } from "../../cli/commands/simulate";
 import { CsvTrafficParser, parseTimestamp } from "../../planner/traffic/csv";
 
 const BASE = ["--stack", "dev", "--traffic", "weekdays"];
