@@ -9,7 +9,7 @@ import { registerDeployerPolicy } from "./commands/deployerPolicy";
 import { registerInvoke } from "./commands/invoke";
 import { registerPlan } from "./commands/plan";
 import { registerSimulate } from "./commands/simulate";
-// import { registerStatus } from "./commands/status";
+import { registerStatus } from "./commands/status";
 
 /** The program, writing to `io`; settings made here are inherited by every subcommand registered after them. */
 export function buildProgram(io: CliIo): Command {
@@ -26,7 +26,7 @@ export function buildProgram(io: CliIo): Command {
     registerSimulate(program);
     registerInvoke(program);
     registerDeployerPolicy(program);
-    // registerStatus(program);
+    registerStatus(program);
     return program;
 }
 

@@ -1,6 +1,5 @@
 /**
- * `scale-to-zero status`: what the endpoint is doing now (client/status). The lead wires `registerStatus` into
- * cli/main.ts. Names come from `--endpoint` + `--component`, or from a stack file through the stack program's own
+ * `scale-to-zero status`: what the endpoint is doing now (client/status). Names come from `--endpoint` + `--component`, or from a stack file through the stack program's own
  * config loader and naming (`--stack dev` reads Pulumi.dev.yaml).
  */
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
@@ -10,6 +9,9 @@ import { Command, InvalidArgumentError } from "commander";
 import { gatherStatus, StatusClients, StatusTarget } from "../../client/status/gather";
 import { renderStatus } from "../../client/status/render";
 import { stackStatusTarget } from "../../client/status/stackTarget";
+import { contextOf, usageError } from "../context";
+import { collect } from "../flags";
+import { reportFailure } from "./shared";
 
 export interface StatusOptions {
     readonly stack?: string;
@@ -46,10 +48,6 @@ function watchSeconds(value: string): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 2 || n > 3600) throw new InvalidArgumentError(`--watch must be whole seconds between 2 and 3600 (got ${value})`);
     return n;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-    return [...(previous ?? []), value];
 }
 
 /** Runs the command: one screen, or with `watch` a screen every `watch` seconds redrawn in place. */
@@ -93,7 +91,18 @@ export function registerStatus(program: Command): void {
         .option("--watch [seconds]", "refresh in place every N seconds (default 10)", watchSeconds)
         .option("--json", "print JSON instead of the table")
         .option("--region <region>", "AWS region (default: the SDK's chain)")
-        .action(async (opts: Omit<StatusOptions, "watch"> & { watch?: number | true }) => {
-            await runStatus({ ...opts, watch: opts.watch === true ? 10 : opts.watch }, { write: (t) => process.stdout.write(t) });
+        .action(async (opts: Omit<StatusOptions, "watch"> & { watch?: number | true }, command: Command) => {
+            const context = contextOf(command);
+            try {
+                await runStatus(
+                    { ...opts, watch: opts.watch === true ? 10 : opts.watch },
+                    { write: (t) => void context.io.stdout.write(t), root: context.io.cwd },
+                );
+            } catch (error) {
+                if (error instanceof InvalidArgumentError) {
+                    usageError(command, error.message);
+                }
+                context.exitCode = reportFailure(context, "status", error);
+            }
         });
 }

@@ -32,6 +32,18 @@ describe("scale-to-zero command line: help, exit codes, streams", function () {
         expect(unknown.stderr).to.contain("error: unknown command 'deploy'");
     });
 
+    it("status is part of the program; an unclear target is a usage error (2) before any AWS call", async () => {
+        const help = await run(["--help"]);
+        expect(help.stdout).to.match(/\bstatus\b.*what a scale-to-zero endpoint is doing/);
+        const neither = await run(["status"]);
+        expect(neither.code).to.equal(2);
+        expect(neither.stderr).to.contain("error: give either --stack <name> or --endpoint <name> with --component <name>");
+        const unknownStack = await run(["status", "--stack", "nope"]);
+        expect(unknownStack.code).to.equal(1);
+        expect(unknownStack.stderr).to.match(/error: status failed: no stack file .*Pulumi\.nope\.yaml/);
+        expect(unknownStack.stdout).to.equal("");
+    });
+
     it("each subcommand's help names its flags and defaults", async () => {
         const plan = await run(["plan", "--help"]);
         expect(plan.code).to.equal(0);
