@@ -54,13 +54,23 @@ export function stackVariant(config: Record<string, unknown>, key: string, mode:
                 description: mode.scaling ? "target tracking + wake-up, scaling replaced" : "target tracking + wake-up (no idle timeout, no schedule)",
                 config: mode.scaling ? configVariant(base, component({ scaling: { ...scalingOf(base), ...mode.scaling } })) : base,
             };
-        case "idle-timeout":
+        case "idle-timeout": {
+            // An idle timeout scales to zero: on a stack kept warm (prod) the what-if also lowers the minimums to 0,
+            // as the component requires (an idle timeout with minCopies >= 1 is rejected), like the schedule mode.
+            const endpoint = (config[ENDPOINT] ?? {}) as Record<string, unknown>;
+            const warm =
+                Number(scalingOf(config).minCopies ?? DEFAULTS.scaling.minCopies) > 0 ||
+                Number(endpoint.minInstanceCount ?? DEFAULTS.endpoint.minInstanceCount) > 0;
             return {
                 name,
                 kind: mode.kind,
-                description: `idleTimeoutMinutes ${mode.idleMinutes}`,
-                config: configVariant(base, component({ scaling: { idleTimeoutMinutes: mode.idleMinutes } })),
+                description: `idleTimeoutMinutes ${mode.idleMinutes}${warm ? " (minCopies and minInstanceCount 0)" : ""}`,
+                config: configVariant(base, {
+                    ...(warm && { [ENDPOINT]: { minInstanceCount: 0 } }),
+                    ...component({ scaling: { idleTimeoutMinutes: mode.idleMinutes, ...(warm && { minCopies: 0 }) } }),
+                }),
             };
+        }
         case "weekly-schedule": {
             const schedule = scheduleConfig(mode, name);
             return {

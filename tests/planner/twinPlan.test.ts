@@ -20,8 +20,8 @@ describe("planner on the twin: modes are configuration variants of the stack", (
 
     it("configured is the stack's own config; the others change only their mechanism", () => {
         expect(stackVariant(dev, "llama-8b", { kind: "target-tracking", name: "configured" }, true).config).to.equal(dev);
-        const idle = stackVariant(dev, "llama-8b", { kind: "idle-timeout", idleMinutes: 5 }).config;
-        expect(scalingOf(idle)).to.deep.include({ idleTimeoutMinutes: 5, maxCopies: 2 });
+        const idle = stackVariant(dev, "llama-8b", { kind: "idle-timeout", idleMinutes: 8 }).config;
+        expect(scalingOf(idle)).to.deep.include({ idleTimeoutMinutes: 8, maxCopies: 2 });
         expect((idle[ENDPOINT] as any).schedule).to.equal(undefined);
         expect((idle[ENDPOINT] as any).instanceType).to.equal("ml.g5.2xlarge");
         const always = stackVariant(dev, "llama-8b", { kind: "always-on" }).config;
@@ -37,6 +37,25 @@ describe("planner on the twin: modes are configuration variants of the stack", (
             scaleOutCopies: 1,
         });
         expect(dev[ENDPOINT], "the stack's own config is not modified").to.have.property("schedule");
+    });
+
+    it("on a stack kept warm (prod), an idle-timeout mode also lowers the minimums to 0, which the component requires", async () => {
+        const prod = readStackFile("prod");
+        const variant = stackVariant(prod, "llama-8b", { kind: "idle-timeout", idleMinutes: 8 });
+        expect(variant.description).to.equal("idleTimeoutMinutes 8 (minCopies and minInstanceCount 0)");
+        const llama = (variant.config[COMPONENTS] as any)["llama-8b"].scaling;
+        expect(llama).to.deep.include({ idleTimeoutMinutes: 8, minCopies: 0 });
+        expect((variant.config[ENDPOINT] as any).minInstanceCount).to.equal(0);
+        // The other component keeps its warm minimum: it still holds the shared instance.
+        expect((variant.config[COMPONENTS] as any)["mistral-7b"].scaling.minCopies).to.equal(1);
+        const plan = await planOnTwin({
+            stack: "prod",
+            config: prod,
+            componentKey: "llama-8b",
+            traffic: generatedTraffic("weekdays", { days: 2, requestsPerDay: 200 }),
+            modes: [{ kind: "idle-timeout", idleMinutes: 8 }],
+        });
+        expect(plan.modes.map((m) => m.name)).to.deep.equal(["idle-8m"]);
     });
 
     it("a schedule the stack cannot express is refused naming the mode", () => {
