@@ -1,27 +1,29 @@
 import { expect } from "chai";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as os from "os";
 import * as path from "path";
+import { runMain } from "../cli/main";
 
 const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "cli", "main.ts");
 
-function plan(args: string[], cwd = ROOT) {
-    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), CLI, "plan", ...args], {
+// In-process through the command line's own program (the packed-package test runs it as a real process).
+async function plan(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const code = await runMain(["plan", ...args], {
+        stdout: { write: (t: string | Uint8Array) => (stdout += String(t)) },
+        stderr: { write: (t: string) => (stderr += t) },
         cwd,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
     });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return { code, stdout, stderr };
 }
 
 describe("offline preview (scale-to-zero plan)", function () {
     this.timeout(120000);
 
-    it("prints every resource of the dev stack with its key properties and exits 0", () => {
-        const { code, stdout, stderr } = plan(["--stack", "dev"]);
+    it("prints every resource of the dev stack with its key properties and exits 0", async () => {
+        const { code, stdout, stderr } = await plan(["--stack", "dev"]);
         expect(stderr).to.equal("");
         expect(code).to.equal(0);
         expect(stdout).to.contain('Offline preview of stack "dev"');
@@ -48,31 +50,31 @@ describe("offline preview (scale-to-zero plan)", function () {
         }
     });
 
-    it("runs the policy pack: a dev stack that keeps an instance warm fails with the policy's message and exit 1", () => {
+    it("runs the policy pack: a dev stack that keeps an instance warm fails with the policy's message and exit 1", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
         const doc = yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, any> };
         const endpoint = doc.config["scale-to-zero:endpoint"];
         delete endpoint.schedule; // a schedule with a warm minimum is already refused by the component
         endpoint.minInstanceCount = 1;
         fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), yaml.dump(doc));
-        const { code, stdout } = plan(["--stack", "dev"], dir);
+        const { code, stdout } = await plan(["--stack", "dev"], dir);
         expect(code).to.equal(1);
         expect(stdout).to.match(/\[mandatory\] dev-stacks-scale-to-zero: 1 violation/);
         expect(stdout).to.match(/llm-config.*minInstanceCount|minInstanceCount.*llm-config/s);
         expect(stdout).to.contain("mandatory policy violation(s): pulumi up --policy-pack ./policies would be blocked.");
     });
 
-    it("fails with the config error and exit code 1 on a bad stack file", () => {
+    it("fails with the config error and exit code 1 on a bad stack file", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
         const dev = fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8");
         fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), dev.replace("maxInstanceCount: 2", "maxInstanceCount: 0"));
-        const { code, stderr } = plan(["--stack", "broken"], dir);
+        const { code, stderr } = await plan(["--stack", "broken"], dir);
         expect(code).to.equal(1);
         expect(stderr).to.contain("scale-to-zero:endpoint.maxInstanceCount must be an integer from 1 to 100 (got 0)");
     });
 
-    it("names the stacks that exist when asked for an unknown one", () => {
-        const { code, stderr } = plan(["--stack", "nope"]);
+    it("names the stacks that exist when asked for an unknown one", async () => {
+        const { code, stderr } = await plan(["--stack", "nope"]);
         expect(code).to.equal(1);
         expect(stderr).to.match(/no stack file .*Pulumi\.nope\.yaml \(stacks here: .*dev/);
     });
