@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runMain } from "../../cli/main";
+import { ROOT, runCli as run } from "./runCli";
 import { InferenceComponentArgs } from "../../components/args";
 import { stackRollingUpdate } from "../../planner/rollingUpdate";
 import { resolvePlannerSettings } from "../../planner/settings";
@@ -10,18 +10,6 @@ import { pickComponent, readStackSettings } from "../../planner/stackSettings";
 import { resolveTimingProfile } from "../../planner/timingProfiles";
 import { PLANNER_DEFAULTS } from "../../planner/defaults";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = "";
-    let stderr = "";
-    const code = await runMain(argv, {
-        stdout: { write: (t: string | Uint8Array) => (stdout += String(t)) },
-        stderr: { write: (t: string) => (stderr += t) },
-        cwd: ROOT,
-    });
-    return { code, stdout, stderr };
-}
 
 interface JsonMode {
     name: string;
