@@ -18,6 +18,7 @@ import { readStackConfigFile } from "../stackFile";
 import { csvTraffic, parseTimestamp } from "./traffic/csv";
 import { TRAFFIC_PATTERNS, TrafficPattern, generatedTraffic } from "./traffic/generators";
 import { Traffic } from "./traffic/types";
+import { instancePools, unavailableTypeProblems } from "./unavailableTypes";
 
 /** Streams to write to; injectable for tests. */
 export interface CliIo {
@@ -97,6 +98,10 @@ export async function runSimulate(options: CliOptions, io: CliIo): Promise<numbe
         const file = options.stackFile ?? stackFilePath(options.stack as string, options.stackDir ?? io.cwd);
         const stack = readStackSettings(file);
         const { key, component } = pickComponent(stack, options.component);
+        const unavailable = unavailableTypeProblems(options.unavailableInstanceTypes ?? [], instancePools(stack.endpoint), "--unavailable-instance-types");
+        if (unavailable.length > 0) {
+            throw new CliUsageError(unavailable.join("; "));
+        }
         const traffic = trafficFrom(options);
         // simulateOptions already refused a --start that does not parse.
         const start = options.start === undefined ? undefined : parseTimestamp(options.start);
@@ -118,6 +123,7 @@ export async function runSimulate(options: CliOptions, io: CliIo): Promise<numbe
             prices: options.prices,
             accelerators: options.accelerators,
             startCold: options.startCold,
+            unavailableInstanceTypes: options.unavailableInstanceTypes,
             onProgress,
         });
         if (onProgress) {

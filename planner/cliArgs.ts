@@ -5,6 +5,7 @@ import { componentRuleProblems, PLANNER_INPUT_LIMITS } from "./inputLimits";
 import { TIMING_OVERRIDE_FIELDS, TimingOverrides } from "./timingProfiles";
 import { parseTypeValuePairs } from "./prices";
 import { parseTimestamp } from "./traffic/csv";
+import { parseInstanceTypeList } from "./unavailableTypes";
 import { WeeklyScheduleAction, parseScheduleActionText, parseScheduleTime } from "./weeklySchedule";
 
 /** Validated options of `scale-to-zero simulate` (planner/cli.ts runs them). */
@@ -30,6 +31,8 @@ export interface CliOptions {
     readonly startCold: boolean;
     readonly prices: Record<string, number>;
     readonly accelerators: Record<string, number>;
+    /** Scenario: instance types with no capacity (known types; runSimulate checks they are the stack's pools). */
+    readonly unavailableInstanceTypes?: string[];
     readonly json: boolean;
     readonly jsonTimeline: boolean;
     readonly svg?: string;
@@ -73,6 +76,7 @@ export interface SimulateFlags {
     readonly startCold?: boolean;
     readonly price?: readonly string[];
     readonly accelerators?: readonly string[];
+    readonly unavailableInstanceTypes?: string;
     readonly json?: boolean;
     readonly jsonTimeline?: boolean;
     readonly svg?: string;
@@ -176,6 +180,13 @@ export function simulateOptions(flags: SimulateFlags): CliOptions {
     const prices = attempt(() => parseTypeValuePairs([...(flags.price ?? [])], "--price")) ?? {};
     const accelerators = attempt(() => parseTypeValuePairs([...(flags.accelerators ?? [])], "--accelerators")) ?? {};
 
+    let unavailableInstanceTypes: string[] | undefined;
+    if (flags.unavailableInstanceTypes !== undefined) {
+        const parsed = parseInstanceTypeList(flags.unavailableInstanceTypes, "--unavailable-instance-types");
+        problems.push(...parsed.problems);
+        unavailableInstanceTypes = parsed.types;
+    }
+
     const coldStartBudget = num("--cold-start-budget", flags.coldStartBudget);
     const p99Budget = num("--p99-budget", flags.p99Budget);
     const failedBudget = num("--failed-budget", flags.failedBudget, { integer: true });
@@ -231,6 +242,7 @@ export function simulateOptions(flags: SimulateFlags): CliOptions {
         startCold: flags.startCold === true,
         prices,
         accelerators,
+        unavailableInstanceTypes,
         json: flags.json === true,
         jsonTimeline: flags.jsonTimeline === true,
         svg: flags.svg,

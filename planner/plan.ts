@@ -4,6 +4,7 @@ import { PLANNER_DEFAULTS } from "./defaults";
 import { LatencyHistogram } from "./histogram";
 import { PlannerMode, ResolvedMode, resolveMode, standardModes } from "./modes";
 import { ModeReport, latencyPrecision, modeReport, withSavings } from "./report";
+import { StackRollingUpdate } from "./rollingUpdate";
 import { PlannerSettings, resolvePlannerSettings } from "./settings";
 import { ModeSimulator, ScalingEvent } from "./simulator";
 import { Timeline } from "./timeline";
@@ -71,6 +72,10 @@ export interface PlanResult {
     readonly window: { readonly start: number; readonly end: number; readonly days: number };
     readonly latencyPrecision: string;
     readonly modes: readonly ModeReport[];
+    /** Instance types the scenario made unavailable (twin plans only; planOnTwin's `unavailableInstanceTypes`). */
+    readonly unavailableInstanceTypes?: readonly string[];
+    /** The rolling-update estimate, when the component has `rollingUpdate` (twin plans only). */
+    readonly rollingUpdate?: StackRollingUpdate;
 }
 
 const PROGRESS_EVERY = 1 << 16;

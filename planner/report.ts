@@ -25,6 +25,8 @@ export interface ModeReport extends Omit<SimulationCounters, "instanceSeconds" |
     /** Added latency of served requests (waiting for a copy), seconds; see `latencyPrecision`. */
     readonly addedLatencySeconds: { readonly p50: number; readonly p99: number; readonly max: number };
     readonly timeline: readonly TimelinePoint[];
+    /** Billed instance-hours by instance type: which pools served (twin plans only). */
+    readonly instanceHoursByType?: Readonly<Record<string, number>>;
 }
 
 /** Precision statement for latency quantiles (see histogram.ts). */

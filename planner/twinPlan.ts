@@ -8,6 +8,7 @@ import { LatencyHistogram } from "./histogram";
 import { modeName, standardModes } from "./modes";
 import { PlanOptions, PlanResult } from "./plan";
 import { ModeReport, latencyPrecision, modeReport, withSavings } from "./report";
+import { stackRollingUpdate } from "./rollingUpdate";
 import { resolvePlannerSettings } from "./settings";
 import { pickComponent, stackSettingsFromConfig } from "./stackSettings";
 import { SimulationCounters } from "./simulator";
@@ -15,6 +16,7 @@ import { Timeline } from "./timeline";
 import { TimingProfileName, resolveTimingProfile } from "./timingProfiles";
 import { StackVariant, stackVariant } from "./twinModes";
 import { TrafficRequest } from "./traffic/types";
+import { instancePools, unavailableTypeProblems } from "./unavailableTypes";
 
 /**
  * Inputs of a planning run on the twin: the stack itself (name and `config:` map) instead of its settings; the
@@ -28,6 +30,11 @@ export interface TwinPlanOptions extends Omit<PlanOptions, "endpoint" | "compone
     readonly config: Record<string, unknown>;
     /** Draw cold starts from the seed's five trials with this seed (named profiles only) instead of the mean. */
     readonly coldStartSeed?: number;
+    /**
+     * Scenario: instance types with no capacity during the run, each one of the stack's pools. A launch then uses
+     * the next pool (`fallbackInstanceTypes`), or waits when none is left. Default: none.
+     */
+    readonly unavailableInstanceTypes?: readonly string[];
 }
 
 const PROGRESS_EVERY = 1 << 16;
@@ -60,6 +67,7 @@ class ModeTwin {
             points: number;
             width: number;
             instanceCapacity: Record<string, InstanceCapacity>;
+            unavailableInstanceTypes: readonly string[];
         },
     ) {
         const l = PLANNER_DEFAULTS.latency;
@@ -75,6 +83,7 @@ class ModeTwin {
             client: options.client,
             startCold: options.startCold,
             instanceCapacity: options.instanceCapacity,
+            unavailableInstanceTypes: options.unavailableInstanceTypes,
             onServed: (_time, wait) => this.latency.record(wait),
             onFailed: (time) => this.timeline.addFailure(time),
             onEvent: (e) => this.onEvent(e, endpoint),
@@ -115,6 +124,11 @@ export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> 
     const settingsOfStack = stackSettingsFromConfig(options.config, `stack ${options.stack}`);
     const { key, component } = pickComponent(settingsOfStack, options.componentKey);
     const settings = resolvePlannerSettings(settingsOfStack.endpoint, component, { prices: options.prices, accelerators: options.accelerators });
+    const unavailable = options.unavailableInstanceTypes ?? [];
+    const unavailableProblems = unavailableTypeProblems(unavailable, instancePools(settingsOfStack.endpoint), "unavailableInstanceTypes");
+    if (unavailableProblems.length > 0) {
+        throw new Error(unavailableProblems.join("; "));
+    }
     const timing = resolveTimingProfile(options.timing ?? PLANNER_DEFAULTS.profile, options.timingOverrides);
     const client = resolveClient(options.client);
     const modes = options.modes ?? standardModes();
@@ -153,6 +167,7 @@ export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> 
                     points,
                     width,
                     instanceCapacity: capacityOf(settings.instance.instanceType, settings.instance.accelerators),
+                    unavailableInstanceTypes: unavailable,
                 }),
         );
     };
@@ -212,6 +227,8 @@ export async function planOnTwin(options: TwinPlanOptions): Promise<PlanResult> 
         window: { start, end: windowEnd, days },
         latencyPrecision: latencyPrecision(twins[0].latency),
         modes: withSavings(reports),
+        unavailableInstanceTypes: unavailable.length > 0 ? unavailable : undefined,
+        rollingUpdate: stackRollingUpdate(component, settings, timing),
     };
 }
 
@@ -234,7 +251,8 @@ function modeReportOf(t: ModeTwin, endpoint: string, end: number, pricePerHour: 
         peakInstances: t.peakInstances,
         eventsProcessed: s.ticks,
     };
-    return modeReport(t.variant, counters, t.latency, t.timeline.points(end), pricePerHour, days);
+    const byType = Object.entries(result.instanceSecondsByType[endpoint] ?? {}).map(([type, seconds]) => [type, seconds / 3600]);
+    return { ...modeReport(t.variant, counters, t.latency, t.timeline.points(end), pricePerHour, days), instanceHoursByType: Object.fromEntries(byType) };
 }
 
 /**

@@ -53,6 +53,8 @@ export class EndpointTwin {
     private readonly desired = new Map<string, number>();
     private nextId = 0;
     instanceSeconds = 0;
+    /** Billed instance-seconds by instance type: which pools served (a fallback shows up here). */
+    readonly instanceSecondsByType: Record<string, number> = {};
     /** Every copy placed after create: when it was asked for and when it serves (exact, not rounded to a tick). */
     readonly copyStarts: { component: string; requestedAt: number; servingAt: number; instanceType: string; cached: boolean }[] = [];
     /** Whether `copyStarts` is filled (off for long runs). */
@@ -229,7 +231,11 @@ export class EndpointTwin {
     }
 
     private account(now: number): void {
-        this.instanceSeconds += this.instances.length * (now - this.lastAccounted);
+        const elapsed = now - this.lastAccounted;
+        this.instanceSeconds += this.instances.length * elapsed;
+        for (const instance of this.instances) {
+            this.instanceSecondsByType[instance.type] = (this.instanceSecondsByType[instance.type] ?? 0) + elapsed;
+        }
         this.lastAccounted = now;
     }
 }

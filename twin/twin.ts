@@ -178,10 +178,12 @@ export class TwinRun {
 
     private result(): TwinResult {
         const instanceSeconds: Record<string, number> = {};
+        const instanceSecondsByType: Record<string, Record<string, number>> = {};
         const copyStarts = [];
         for (const [name, e] of this.endpoints) {
             e.tick(this.end);
             instanceSeconds[name] = e.instanceSeconds;
+            instanceSecondsByType[name] = { ...e.instanceSecondsByType };
             copyStarts.push(...e.copyStarts);
         }
         // Still waiting at the end: not served.
@@ -192,6 +194,7 @@ export class TwinRun {
             summary: this.summary,
             events: this.events,
             instanceSeconds,
+            instanceSecondsByType,
             copySeconds: this.copySeconds,
             copyStarts,
         };

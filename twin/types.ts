@@ -79,6 +79,8 @@ export interface TwinResult {
     readonly events: readonly TwinEvent[];
     /** Instance-seconds billed per endpoint. */
     readonly instanceSeconds: Readonly<Record<string, number>>;
+    /** Instance-seconds billed per endpoint and instance type (the pools that served). */
+    readonly instanceSecondsByType: Readonly<Record<string, Readonly<Record<string, number>>>>;
     /** Serving-copy seconds, all components. */
     readonly copySeconds: number;
     /** Every copy started after create, with exact times. */

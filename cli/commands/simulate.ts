@@ -54,6 +54,12 @@ function simulateCommand(): Command {
         .option("--start-cold", "start with no copy instead of as just deployed")
         .addOption(repeatable("--price <type=usd/h>", "override or add an instance price"))
         .addOption(repeatable("--accelerators <type=n>", "accelerators of an instance type missing from the table"))
+        .addOption(
+            value(
+                "--unavailable-instance-types <type,type,...>",
+                "scenario: these of the stack's instance pools have no capacity; wakes fall back to the next pool (fallbackInstanceTypes) or fail",
+            ),
+        )
         .option("--json", "JSON on stdout instead of the text table (progress stays on stderr)")
         .option("--json-timeline", "include each mode's downsampled timeline in the JSON")
         .addOption(value("--svg <file>", "write a chart of copies, instances and requests over time (its folder must exist)"))

@@ -67,10 +67,16 @@ export function planToJson(plan: PlanResult, options: JsonOptions = {}, recommen
             scaleOuts: m.scaleOuts,
             scaleIns: m.scaleIns,
             eventsProcessed: m.eventsProcessed,
+            instanceHoursByType: m.instanceHoursByType && Object.fromEntries(Object.entries(m.instanceHoursByType).map(([t, h]) => [t, round(h)])),
             timeline: options.timeline
                 ? m.timeline.map((p) => ({ start: iso(p.start), requests: p.requests, failed: p.failed, copies: p.copies, instances: p.instances }))
                 : undefined,
         })),
+        unavailableInstanceTypes: plan.unavailableInstanceTypes,
+        rollingUpdate: plan.rollingUpdate && {
+            ...plan.rollingUpdate,
+            estimate: { ...plan.rollingUpdate.estimate, durationSeconds: round(plan.rollingUpdate.estimate.durationSeconds) },
+        },
         recommendation: recommendation
             ? { mode: recommendation.mode?.name, reason: recommendation.reason, rejected: recommendation.rejected }
             : undefined,

@@ -97,6 +97,8 @@ export function formatTable(plan: PlanResult, context: TableContext = {}, recomm
         lines.push(`    ${m.name.padEnd(widths[0])}  ${m.description}`);
     }
     lines.push(`  +lat: latency added by waiting for a copy, over served requests; ${plan.latencyPrecision}.`);
+    lines.push(...servedOnLines(plan, widths[0]));
+    lines.push(...rollingUpdateLines(plan));
     if (recommendation) {
         lines.push("");
         lines.push(`Recommendation: ${recommendation.reason}`);
@@ -105,4 +107,35 @@ export function formatTable(plan: PlanResult, context: TableContext = {}, recomm
         }
     }
     return lines.join("\n");
+}
+
+/** Which instance types each mode ran on (a fallback pool shows here), and the scenario's unavailable types. */
+function servedOnLines(plan: PlanResult, nameWidth: number): string[] {
+    if (!plan.modes.some((m) => m.instanceHoursByType)) {
+        return [];
+    }
+    const unavailable = plan.unavailableInstanceTypes;
+    const lines = [`  instance types${unavailable ? ` (scenario: no capacity for ${unavailable.join(", ")})` : ""}:`];
+    for (const m of plan.modes) {
+        const used = Object.entries(m.instanceHoursByType ?? {}).filter(([, h]) => h > 0);
+        const text = used.length > 0 ? used.map(([t, h]) => `${t} ${fixed(h, 1)} inst-h`).join(", ") : "none: no instance ran";
+        lines.push(`    ${m.name.padEnd(nameWidth)}  ${text}`);
+    }
+    return lines;
+}
+
+/** The rolling-update estimate (planner/rollingUpdate.ts), when the component has `rollingUpdate`. */
+function rollingUpdateLines(plan: PlanResult): string[] {
+    const r = plan.rollingUpdate;
+    if (!r) {
+        return [];
+    }
+    const e = r.estimate;
+    const size = r.settings.maximumBatchSize;
+    const batch = size.type === "COPY_COUNT" ? `${size.value} cop${size.value === 1 ? "y" : "ies"}` : `${size.value} %`;
+    return [
+        `  rolling update at ${r.copies} copies (maxCopies; batch ${batch}, bake ${r.settings.waitIntervalSeconds} s, ${r.copiesPerInstance} cop${r.copiesPerInstance === 1 ? "y" : "ies"}/instance): ` +
+            `${e.batches} step(s) of ${e.batchCopies}, ${humanSeconds(e.durationSeconds)}, +${e.peakCopies - r.copies} cop${e.peakCopies - r.copies === 1 ? "y" : "ies"}, +${e.extraInstances} instance(s); ` +
+            `${e.fits ? "fits" : "does NOT fit"}: ${r.fitReason}`,
+    ];
 }

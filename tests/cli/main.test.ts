@@ -1,20 +1,8 @@
 import { expect } from "chai";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { runMain } from "../../cli/main";
+import { ROOT, runCli as run } from "./runCli";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = "";
-    let stderr = "";
-    const code = await runMain(argv, {
-        stdout: { write: (t: string | Uint8Array) => (stdout += String(t)) },
-        stderr: { write: (t: string) => (stderr += t) },
-        cwd: ROOT,
-    });
-    return { code, stdout, stderr };
-}
 
 describe("scale-to-zero command line: help, exit codes, streams", function () {
     this.timeout(120_000);

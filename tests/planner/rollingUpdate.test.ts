@@ -22,6 +22,7 @@ describe("planner: rolling update duration and capacity", () => {
             durationSeconds: 4 * (TIMES.copyStartSeconds + 300) + TIMES.instanceStartSeconds,
             peakCopies: 5,
             extraInstances: 1,
+            peakInstances: 5,
             fits: true,
         });
     });
