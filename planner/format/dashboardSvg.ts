@@ -3,7 +3,7 @@ import { DashboardData, MetricKey, SeriesResult, dimensionsLabel, widgetMetrics 
 import { escapeXml, niceStep, num } from "./svg";
 
 export interface DashboardSvgOptions {
-    /** Pixels per grid column (the body's grid is 24 columns wide). Default 40. */
+    /** Pixels per grid column (the body's grid is 24 columns wide). Default 60: a 6-column panel fits its title. */
     readonly column?: number;
     /** Pixels per grid row unit. Default 40. */
     readonly row?: number;
@@ -23,7 +23,7 @@ const PAD = { top: 34, right: 10, bottom: 20, left: 40 };
  * alarm widgets as state strips when `data` knows the alarm.
  */
 export function dashboardSvg(body: { widgets: readonly unknown[] }, data: DashboardData, options: DashboardSvgOptions = {}): string {
-    const col = options.column ?? 40;
+    const col = options.column ?? 60;
     const row = options.row ?? 40;
     const widgets = body.widgets as DashboardWidget[];
     const width = 24 * col;
@@ -91,7 +91,7 @@ function metricPanel(keys: MetricKey[], data: DashboardData, box: Box): string[]
         const label = `${k.metricName} ${k.stat}`;
         if ("notSimulated" in r) {
             out.push(
-                `<text class="not-simulated" ${attrs} x="${box.x + 8}" y="${ly}" fill="#888">${escapeXml(`${label}: not simulated (${r.notSimulated})`)}</text>`,
+                `<text class="not-simulated" ${attrs} x="${box.x + 8}" y="${ly}" fill="#888">${escapeXml(`${label}: not simulated`)}<title>${escapeXml(r.notSimulated)}</title></text>`,
             );
             return;
         }
