@@ -23,12 +23,38 @@ interface Series {
 
 export type Statistic = "Sum" | "Maximum" | "Minimum" | "Average" | "SampleCount";
 
+/** The statistics `query` computes; any other (percentiles such as p90) the twin does not model. */
+export const SUPPORTED_STATISTICS: readonly string[] = ["Sum", "Maximum", "Minimum", "Average", "SampleCount"];
+
+/** One datapoint as written: a per-minute count increment (`count`) or a 10-s sample (`sample`). */
+export interface Datapoint {
+    readonly kind: "count" | "sample";
+    readonly metric: string;
+    /** InferenceComponentName. */
+    readonly component: string;
+    readonly time: number;
+    readonly value: number;
+}
+
 /** Datapoints per (metric, component); in memory, for the simulated span. */
 export class MetricStore {
     private readonly series = new Map<string, Series>();
 
+    /** `onDatapoint` sees every write before pruning can drop it (charts of a whole run replay them). */
+    constructor(private readonly onDatapoint?: (datapoint: Datapoint) => void) {}
+
+    /** Writes a datapoint another store reported (`count` or `sample`). */
+    record(d: Datapoint): void {
+        if (d.kind === "count") {
+            this.count(d.metric, d.component, d.time, d.value);
+        } else {
+            this.sample(d.metric, d.component, d.time, d.value);
+        }
+    }
+
     /** Adds `value` to the per-minute count containing `time` (counts are summed in their minute). */
     count(metric: string, component: string, time: number, value = 1): void {
+        this.onDatapoint?.({ kind: "count", metric, component, time, value });
         const s = this.seriesOf(metric, component, STANDARD_RESOLUTION);
         const stamp = Math.floor(time / s.resolution) * s.resolution;
         const bucket = s.values.get(stamp);
@@ -41,6 +67,7 @@ export class MetricStore {
 
     /** Records one high-resolution sample for the 10-s interval starting at `stamp`. */
     sample(metric: string, component: string, stamp: number, value: number): void {
+        this.onDatapoint?.({ kind: "sample", metric, component, time: stamp, value });
         this.seriesOf(metric, component, HIGH_RESOLUTION).values.set(stamp, [value]);
     }
 

@@ -31,7 +31,7 @@ export function runTwin(resources: readonly TwinResource[], options: TwinOptions
 export class TwinRun {
     private readonly assumptions: TwinAssumptions;
     private readonly client: ClientBehaviour;
-    private readonly metrics = new MetricStore();
+    private readonly metrics: MetricStore;
     private readonly endpoints = new Map<string, EndpointTwin>();
     private readonly endpointOf = new Map<string, EndpointTwin>();
     private readonly limits = new Map<string, Limits>();
@@ -78,6 +78,7 @@ export class TwinRun {
     constructor(resources: readonly TwinResource[], options: Omit<TwinOptions, "requests">) {
         const model = readStackModel(resources);
         this.model = model;
+        this.metrics = new MetricStore(options.onDatapoint);
         this.hooks = options;
         this.assumptions = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions };
         this.client = { ...DEFAULT_CLIENT, ...options.client };

@@ -3,6 +3,7 @@ import { TwinAssumptions } from "./assumptions";
 import { ClientBehaviour, RequestOutcome, TwinRequest } from "./clients";
 import { ColdStartSampler } from "./coldStart";
 import { InstanceCapacity } from "./instanceTypes";
+import { Datapoint } from "./metrics";
 
 export interface TwinOptions {
     /** Epoch seconds; a multiple of 10 is used. The stack is as just deployed: initial copies serving. */
@@ -39,6 +40,8 @@ export interface TwinOptions {
     readonly onFailed?: (time: number) => void;
     /** Called for every change as it happens. */
     readonly onEvent?: (event: TwinEvent) => void;
+    /** Called for every CloudWatch datapoint the twin writes (dashboard charts of the run). */
+    readonly onDatapoint?: (datapoint: Datapoint) => void;
 }
 
 /** A change the twin observed, in time order. */

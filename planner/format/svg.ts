@@ -11,14 +11,14 @@ const COLORS = { requests: "#9ecae1", failed: "#d62728", copies: "#1f77b4", inst
 const MARGIN = { top: 48, right: 64, bottom: 44, left: 52 };
 const TICK_STEPS = [3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400];
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-const num = (n: number): string => String(Math.round(n * 10) / 10);
+export const num = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** A round step giving at most ~5 ticks up to `max`. */
-function niceStep(max: number): number {
+export function niceStep(max: number): number {
     const raw = Math.max(max, 1) / 5;
     const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
     const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) as number;
