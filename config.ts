@@ -8,7 +8,7 @@ import {
     validateScaleToZeroModelArgs,
 } from "./components";
 import { secretEnvironment } from "./components/secrets";
-import { INFERENCE_COMPONENT_FIELDS } from "./components/validate";
+import { COMPONENT_FIELDS, COMPONENT_NESTED_FIELDS, ENDPOINT_FIELDS, ENDPOINT_NESTED_FIELDS } from "./configFields";
 import { isConfigSecret, resolveSecureValues } from "./configSecrets";
 
 /** Project name: the namespace of this program's stack configuration keys. */
@@ -24,60 +24,6 @@ export interface StackConfig {
     readonly region?: string;
 }
 
-const ENDPOINT_FIELDS: readonly (keyof EndpointArgs)[] = [
-    "instanceType",
-    "instanceTypeSpec",
-    "minInstanceCount",
-    "maxInstanceCount",
-    "initialInstanceCount",
-    "routingStrategy",
-    "modelDataDownloadTimeoutSeconds",
-    "containerStartupHealthCheckTimeoutSeconds",
-    "executionRoleArn",
-    "endpointName",
-    "schedule",
-    "instanceScaleIn",
-    "callerPolicy",
-    "observability",
-    "fallbackInstanceTypes",
-    "capacityReservation",
-];
-const NESTED_FIELDS: Record<string, readonly string[]> = {
-    model: ["image", "modelDataUrl", "modelDataKmsKeyArn", "environment", "existingModelName"],
-    compute: ["acceleratorCount", "memoryMiB", "cpuCores"],
-    startup: ["modelDataDownloadTimeoutSeconds", "containerStartupHealthCheckTimeoutSeconds"],
-    scaling: [
-        "minCopies",
-        "maxCopies",
-        "initialCopies",
-        "keepLiveCopyCount",
-        "targetConcurrentRequestsPerCopy",
-        "scaleInCooldownSeconds",
-        "scaleOutCooldownSeconds",
-        "wakeUpCooldownSeconds",
-        "wakeUpAlarmPeriodSeconds",
-        "idleTimeoutMinutes",
-    ],
-    placement: ["strategy", "maxAzImbalance"],
-    rollingUpdate: [
-        "maximumBatchSize",
-        "waitIntervalSeconds",
-        "maximumExecutionTimeoutSeconds",
-        "rollbackMaximumBatchSize",
-        "rollBackOnOwnAlarms",
-        "rollbackAlarmNames",
-    ],
-    "rollingUpdate.maximumBatchSize": ["type", "value"],
-    "rollingUpdate.rollbackMaximumBatchSize": ["type", "value"],
-};
-const ENDPOINT_NESTED_FIELDS: Record<string, readonly string[]> = {
-    schedule: ["method", "timezone", "scaleInCron", "scaleOutCron", "scaleOutCopies", "startDate", "endDate"],
-    instanceScaleIn: ["strategy", "cooldownMinutes", "maximumStepSize"],
-    instanceTypeSpec: ["acceleratorCount", "acceleratorMemoryGiB", "memoryGiB", "vCpus"],
-    callerPolicy: ["create", "allowWake", "publishColdStartMetrics"],
-    capacityReservation: ["mlReservationArn", "preference"],
-    observability: ["dashboard", "wakeFailedAlarm", "coldStartBudgetMinutes", "createAlarmTopic", "alarmTopicArn"],
-};
 /** Every `scale-to-zero:` key the program reads; anything else is a typo and is reported. */
 export const CONFIG_KEYS = ["name", "endpoint", "inferenceComponents", "tags"] as const;
 
@@ -170,7 +116,7 @@ export function parseStackConfig(raw: Record<string, unknown>, secretKeys: reado
     checkFields(problems, `${prefix}endpoint`, endpoint, ENDPOINT_FIELDS);
     if (isRecord(endpoint)) {
         for (const [field, allowed] of Object.entries(ENDPOINT_NESTED_FIELDS)) {
-            checkFields(problems, `${prefix}endpoint.${field}`, endpoint[field], allowed);
+            checkFields(problems, `${prefix}endpoint.${field}`, fieldAt(endpoint, field), allowed);
         }
     }
     const components = own.inferenceComponents;
@@ -181,9 +127,9 @@ export function parseStackConfig(raw: Record<string, unknown>, secretKeys: reado
     } else {
         for (const [key, component] of Object.entries(components)) {
             const path = `${prefix}inferenceComponents.${key}`;
-            checkFields(problems, path, component, INFERENCE_COMPONENT_FIELDS);
+            checkFields(problems, path, component, COMPONENT_FIELDS);
             if (isRecord(component)) {
-                for (const [field, allowed] of Object.entries(NESTED_FIELDS)) {
+                for (const [field, allowed] of Object.entries(COMPONENT_NESTED_FIELDS)) {
                     checkFields(problems, `${path}.${field}`, fieldAt(component, field), allowed);
                 }
             }

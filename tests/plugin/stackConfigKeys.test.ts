@@ -5,8 +5,8 @@ import { parseStackConfig } from "../../config";
 import { committedSchema, PropertySpec } from "../../scripts/schema";
 import { referencedType } from "./schemaConformance";
 
-// config.ts lists the fields each stack config object accepts (typos are rejected, never defaulted). Those lists
-// restate the args interfaces; this keeps them equal to schema.json: every object the component takes gets a
+// config.ts rejects unknown fields of each stack config object (typos are never defaulted), with lists derived from
+// schema.json (configFields.ts). This checks the derivation end to end: every object the component takes gets a
 // stray field, and the "allowed:" list config.ts answers with must be exactly that object's schema fields.
 
 const schema = committedSchema();
