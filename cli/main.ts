@@ -14,7 +14,7 @@ import { registerStatus } from "./commands/status";
 /** The program, writing to `io`; settings made here are inherited by every subcommand registered after them. */
 export function buildProgram(io: CliIo): Command {
     const program = new Command("scale-to-zero")
-        .description("SageMaker inference endpoints that scale to zero: offline preview, planner, invoke, deployer policy")
+        .description("SageMaker inference endpoints that scale to zero: offline preview, planner, invoke, deployer policy, status")
         .exitOverride()
         .configureOutput({
             writeOut: (text) => void io.stdout.write(text),
