@@ -41,30 +41,20 @@ export function compileMathExpression(expression: string): Node {
             default: return a === b ? 1 : 0;
         }
     };
-    const comparison = (): Node => {
-        let left = sum();
-        while ([">", ">=", "<", "<=", "=="].includes(peek())) {
-            const op = tokens[pos++];
-            left = binary(left, op, sum());
-        }
-        return left;
-    };
-    const sum = (): Node => {
-        let left = product();
-        while (peek() === "+" || peek() === "-") {
-            const op = tokens[pos++];
-            left = binary(left, op, product());
-        }
-        return left;
-    };
-    const product = (): Node => {
-        let left = atom();
-        while (peek() === "*" || peek() === "/") {
-            const op = tokens[pos++];
-            left = binary(left, op, atom());
-        }
-        return left;
-    };
+    /** One left-associative precedence level: operands from `next`, joined by any of `ops`. */
+    const level =
+        (ops: readonly string[], next: () => Node) =>
+        (): Node => {
+            let left = next();
+            while (ops.includes(peek())) {
+                const op = tokens[pos++];
+                left = binary(left, op, next());
+            }
+            return left;
+        };
+    const product = level(["*", "/"], () => atom());
+    const sum = level(["+", "-"], product);
+    const comparison = level([">", ">=", "<", "<=", "=="], sum);
     const atom = (): Node => {
         const t = tokens[pos++];
         if (t === undefined) {
